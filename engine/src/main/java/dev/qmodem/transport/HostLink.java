@@ -1,0 +1,31 @@
+package dev.qmodem.transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * One connected host: the two byte streams a module's serial port would carry. Closing it hangs up.
+ */
+public interface HostLink extends Closeable {
+
+    /** Bytes from the host; {@code read} returns -1 when the host is gone. */
+    InputStream input();
+
+    /** Bytes to the host; a write blocks while the host does not read (backpressure). */
+    OutputStream output();
+
+    /** A short human-readable description for logs, such as {@code tcp 127.0.0.1:50312}. */
+    String describe();
+
+    /**
+     * Registers what to run when the host drops DTR, for transports that carry the signal.
+     * The default does nothing: TCP and stdio have no DTR line.
+     */
+    default void onDtrDrop(Runnable action) {
+    }
+
+    @Override
+    void close() throws IOException;
+}
