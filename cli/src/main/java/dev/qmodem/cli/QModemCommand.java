@@ -1,0 +1,25 @@
+package dev.qmodem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code qmodem}: the top-level command; the work is in its subcommands. */
+@Command(name = "qmodem",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A Quectel cellular module (UC20, BG95, BG77) in software.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class QModemCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new QModemCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

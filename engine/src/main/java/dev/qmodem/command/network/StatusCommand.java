@@ -1,0 +1,49 @@
+package dev.qmodem.command.network;
+
+import dev.qmodem.at.AtCommandHandler;
+import dev.qmodem.at.AtException;
+import dev.qmodem.at.AtRequest;
+import dev.qmodem.at.CommandForm;
+import dev.qmodem.at.Response;
+import dev.qmodem.command.Params;
+
+/**
+ * A status the simulated radio reports in a fixed line from the profile: {@code AT+CPIN?} ({@code +CPIN: READY}),
+ * {@code AT+CSQ}, {@code AT+COPS?}, {@code AT+CGATT?}, {@code AT+CREG?}, {@code AT+CGREG?}, {@code AT+CEREG?}.
+ * The form that reads is given at registration; the test form answers with the given test line or just OK; a
+ * set form is accepted when the command has one (the radio is always registered and attached).
+ */
+public final class StatusCommand implements AtCommandHandler {
+
+    private final CommandForm readForm;
+    private final String line;
+    private final String testLine;
+    private final int maxSetArgs;
+
+    /**
+     * @param readForm   READ for {@code AT+X?}, EXECUTE for {@code AT+CSQ}
+     * @param testLine   the test form's line, or null for a bare OK
+     * @param maxSetArgs how many parameters the set form takes; 0 if it has none
+     */
+    public StatusCommand(CommandForm readForm, String line, String testLine, int maxSetArgs) {
+        this.readForm = readForm;
+        this.line = line;
+        this.testLine = testLine;
+        this.maxSetArgs = maxSetArgs;
+    }
+
+    @Override
+    public void handle(AtRequest request, Response response) throws AtException {
+        if (request.form() == readForm) {
+            response.info(line);
+        } else if (request.form() == CommandForm.TEST) {
+            if (testLine != null) {
+                response.info(testLine);
+            }
+        } else if (request.form() == CommandForm.SET && maxSetArgs > 0) {
+            request.args().count(1, maxSetArgs).integer(0, 0, 4);
+        } else {
+            throw Params.unsupportedForm();
+        }
+    }
+}

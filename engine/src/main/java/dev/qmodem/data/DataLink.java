@@ -1,0 +1,31 @@
+package dev.qmodem.data;
+
+import dev.qmodem.at.ResultCode;
+
+import java.io.OutputStream;
+import java.util.List;
+
+/** What a data-mode handler holds: the bytes to the host, and the way out of data mode. */
+public interface DataLink {
+
+    /**
+     * Bytes to the host. Writes wait until CONNECT is out, wait while the host has escaped (until ATO), block while
+     * the host does not read, and fail with an IOException once data mode is over.
+     */
+    OutputStream toHost();
+
+    /**
+     * Leaves data mode for good with a response (information lines, then the final result code; e.g. nothing and
+     * {@code OK}). URCs that waited come out after it. Does nothing if data mode already ended.
+     */
+    void end(List<String> info, ResultCode result);
+
+    /**
+     * Ends data mode without a response: for a transfer cancelled while the host is in command mode (after an
+     * escape), or one whose host went away. Blocked writers fail.
+     */
+    void abandon();
+
+    /** True once data mode has ended (by {@link #end} or because the host went away). */
+    boolean ended();
+}
