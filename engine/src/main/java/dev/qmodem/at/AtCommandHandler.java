@@ -7,6 +7,9 @@ package dev.qmodem.at;
  */
 public interface AtCommandHandler {
 
+    /** The 3GPP TS 27.007 code for wrong parameters, used by the 27.007 commands (+CMEE, +CREG, ...). */
+    int INCORRECT_PARAMETERS = 50;
+
     void handle(AtRequest request, Response response) throws AtException;
 
     /**

@@ -23,6 +23,12 @@ public final class CmeeCommand implements AtCommandHandler {
         this.range = profile.range("range.cmee");
     }
 
+    /** A 3GPP TS 27.007 command: wrong parameters are {@code +CME ERROR: 50} (incorrect parameters). */
+    @Override
+    public int parameterError() {
+        return INCORRECT_PARAMETERS;
+    }
+
     @Override
     public void handle(AtRequest request, Response response) throws AtException {
         switch (request.form()) {

@@ -32,6 +32,12 @@ public final class StatusCommand implements AtCommandHandler {
         this.maxSetArgs = maxSetArgs;
     }
 
+    /** A 3GPP TS 27.007 command: wrong parameters are {@code +CME ERROR: 50} (incorrect parameters). */
+    @Override
+    public int parameterError() {
+        return INCORRECT_PARAMETERS;
+    }
+
     @Override
     public void handle(AtRequest request, Response response) throws AtException {
         if (request.form() == readForm) {
