@@ -57,7 +57,7 @@ public final class FtpErrors {
         if (e instanceof ConnectException || e instanceof NoRouteToHostException || e instanceof PortUnreachableException) {
             return channel == Channel.CONTROL ? CONNECT : DATA_LOST;
         }
-        if (e instanceof SocketTimeoutException) {
+        if (causedBy(e, SocketTimeoutException.class)) {
             return TIMEOUT;
         }
         if (e instanceof FTPConnectionClosedException && isReply421(e)) {
@@ -79,6 +79,16 @@ public final class FtpErrors {
     // Commons Net signals a 421 reply only through this exception's message.
     private static boolean isReply421(IOException e) {
         return e.getMessage() != null && e.getMessage().contains("421");
+    }
+
+    // Commons Net wraps a timeout while waiting for the greeting in a plain IOException.
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isReset(Throwable e) {
