@@ -1,0 +1,124 @@
+package dev.qmodem.ftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One upload in progress: write to {@link #data()}, then {@link #complete()} to end the file and collect the
+ * server's final reply. Bytes go to the server unchanged, also in ASCII mode.
+ */
+public final class Upload {
+
+    private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
+
+    private final FtpSession session;
+    private final Socket socket;
+    private final long timeoutMillis;
+    private final OutputStream data;
+    private volatile long bytes;
+    private volatile boolean writeExpired;
+    private boolean finished;
+
+    Upload(FtpSession session, Socket socket, long timeoutMillis) throws IOException {
+        this.session = session;
+        this.socket = socket;
+        this.timeoutMillis = timeoutMillis;
+        this.data = new DataOutput(socket.getOutputStream());
+    }
+
+    /**
+     * The data connection. A write the server does not take within the response timeout fails with 609;
+     * other failures are 608 reset, 607 lost, 631 TLS. No buffering: each write goes to the socket.
+     */
+    public OutputStream data() {
+        return data;
+    }
+
+    /** Bytes accepted by {@link #data()} so far (not counting the restart offset). Safe from any thread. */
+    public long bytesTransferred() {
+        return bytes;
+    }
+
+    /** Ends the file (closes the data connection) and reads the final reply; a 4xx/5xx reply becomes its failure. */
+    public synchronized void complete() throws FtpFailure {
+        if (finished) {
+            throw new IllegalStateException("upload already finished");
+        }
+        finished = true;
+        session.finishTransfer(socket);
+    }
+
+    /**
+     * Ends the upload early from any thread: closes the data connection (the server keeps what it received)
+     * and consumes the server's reply. Does nothing once finished.
+     */
+    public void abort() {
+        FtpSession.closeQuietly(socket);
+        synchronized (this) {
+            if (!finished) {
+                finished = true;
+                session.abandonTransfer(socket);
+            }
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor newWatchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("ftp-upload-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    private final class DataOutput extends OutputStream {
+        private final OutputStream out;
+
+        DataOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        // Socket writes have no timeout of their own: a watchdog closes the socket under a write that stalls.
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ScheduledFuture<?> deadline = WATCHDOG.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+            try {
+                out.write(b, off, len);
+                bytes += len;
+            } catch (IOException e) {
+                if (writeExpired) {
+                    throw new FtpFailure(FtpErrors.TIMEOUT, 0, "server took no data for " + timeoutMillis + " ms", e);
+                }
+                throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+            } finally {
+                deadline.cancel(false);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+            }
+        }
+
+        private void expire() {
+            writeExpired = true;
+            FtpSession.closeQuietly(socket);
+        }
+    }
+}
