@@ -35,21 +35,29 @@ public final class PtyTransport implements Transport {
 
     @Override
     public void start(HostSessionHandler handler) throws IOException {
+        PtyHostLink first;
         synchronized (lock) {
             if (pty != null || closed) {
                 throw new IllegalStateException("pty transport at " + link + " was already started");
             }
-            PseudoTerminal opened = PseudoTerminal.open();
+            pty = PseudoTerminal.open();
             try {
-                createSymlink(Path.of(opened.slaveName()));
+                first = openSession();
             } catch (IOException | RuntimeException e) {
-                opened.close();
+                pty.close();
+                pty = null;
                 throw e;
             }
-            pty = opened;
+            try {
+                createSymlink(Path.of(pty.slaveName()));
+            } catch (IOException | RuntimeException e) {
+                first.close();
+                pty.close();
+                pty = null;
+                throw e;
+            }
         }
-        Thread thread = new Thread(() -> serveSessions(handler), "pty-host " + link);
-        thread.start();
+        new Thread(() -> serveSessions(handler, first), "pty-host " + link).start();
         log.info("pty ready at {} -> {}", link, pty.slaveName());
     }
 
@@ -62,21 +70,15 @@ public final class PtyTransport implements Transport {
         Files.createSymbolicLink(link, slave);
     }
 
-    private void serveSessions(HostSessionHandler handler) {
-        while (true) {
-            PtyHostLink session;
-            synchronized (lock) {
-                if (closed) {
-                    return;
-                }
-                try {
-                    session = new PtyHostLink(pty.masterFd(), "pty " + link + " -> " + pty.slaveName());
-                } catch (IOException e) {
-                    log.error("cannot serve {}", link, e);
-                    return;
-                }
-                current = session;
-            }
+    /** Opens the next link; the caller holds {@code lock}. */
+    private PtyHostLink openSession() throws IOException {
+        current = new PtyHostLink(pty.masterFd(), "pty " + link + " -> " + pty.slaveName());
+        return current;
+    }
+
+    private void serveSessions(HostSessionHandler handler, PtyHostLink first) {
+        PtyHostLink session = first;
+        while (session != null) {
             try {
                 handler.serve(session);
             } catch (RuntimeException e) {
@@ -87,6 +89,21 @@ public final class PtyTransport implements Transport {
             if (session.failed()) {
                 log.error("{} stopped serving after an I/O error", link);
                 return;
+            }
+            session = nextSession();
+        }
+    }
+
+    private PtyHostLink nextSession() {
+        synchronized (lock) {
+            if (closed) {
+                return null;
+            }
+            try {
+                return openSession();
+            } catch (IOException e) {
+                log.error("cannot serve {}", link, e);
+                return null;
             }
         }
     }

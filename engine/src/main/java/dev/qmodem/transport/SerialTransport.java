@@ -54,13 +54,15 @@ public final class SerialTransport implements Transport {
      */
     @Override
     public void start(HostSessionHandler handler) throws IOException {
+        SerialHostLink first;
         synchronized (lock) {
             if (port != null || closed) {
                 throw new IllegalStateException("serial transport on " + device + " was already started");
             }
             port = open();
+            first = openSession();
         }
-        new Thread(() -> serveSessions(handler), "serial-host " + device).start();
+        new Thread(() -> serveSessions(handler, first), "serial-host " + device).start();
         log.info("serial port {} open at {} baud, 8N1, {}", device, baud, rtsCts ? "RTS/CTS" : "no flow control");
     }
 
@@ -91,16 +93,15 @@ public final class SerialTransport implements Transport {
         return opened;
     }
 
-    private void serveSessions(HostSessionHandler handler) {
-        while (true) {
-            SerialHostLink session;
-            synchronized (lock) {
-                if (closed) {
-                    return;
-                }
-                session = new SerialHostLink(port, "serial " + device + "@" + baud);
-                current = session;
-            }
+    /** Opens the next link; the caller holds {@code lock}. */
+    private SerialHostLink openSession() {
+        current = new SerialHostLink(port, "serial " + device + "@" + baud);
+        return current;
+    }
+
+    private void serveSessions(HostSessionHandler handler, SerialHostLink first) {
+        SerialHostLink session = first;
+        while (session != null) {
             try {
                 handler.serve(session);
             } catch (RuntimeException e) {
@@ -111,6 +112,9 @@ public final class SerialTransport implements Transport {
             if (session.failed()) {
                 log.error("{} stopped serving after an I/O error", device);
                 return;
+            }
+            synchronized (lock) {
+                session = closed ? null : openSession();
             }
         }
     }
