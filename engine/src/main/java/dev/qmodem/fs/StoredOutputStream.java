@@ -1,0 +1,52 @@
+package dev.qmodem.fs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * {@link LocalStorage#createFile}: writes straight into the named file, unbuffered, so that whatever has
+ * been written is in the file whenever the writer stops; holds an exclusive open until closed.
+ */
+final class StoredOutputStream extends OutputStream {
+
+    private final Object lock;
+    private final OpenFile file;
+    private final Runnable onClose;
+    private boolean closed;
+
+    StoredOutputStream(Object lock, OpenFile file, Runnable onClose) {
+        this.lock = lock;
+        this.file = file;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    /** All or nothing: @throws FileError {@link FileErrorCode#DRIVE_FULL} with nothing written */
+    @Override
+    public void write(byte[] buffer, int offset, int len) throws IOException {
+        Objects.checkFromIndexSize(offset, len, buffer.length);
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            file.write(buffer, offset, len);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            onClose.run();
+            file.close();
+        }
+    }
+}
