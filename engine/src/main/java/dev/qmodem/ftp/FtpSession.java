@@ -28,6 +28,7 @@ public final class FtpSession implements Closeable {
     private final long timeoutMillis;
     private Socket activeData;
     private boolean closed;
+    private Boolean binary;
 
     private FtpSession(FtpWire wire, long timeoutMillis) {
         this.wire = wire;
@@ -71,7 +72,7 @@ public final class FtpSession implements Closeable {
                 session.command("PBSZ", "0");
                 session.command("PROT", "P");
             }
-            session.command("TYPE", settings.binary() ? "I" : "A");
+            session.transferType(settings.binary());
             if (settings.passive()) {
                 wire.enterLocalPassiveMode();
             } else {
@@ -98,6 +99,14 @@ public final class FtpSession implements Closeable {
     }
 
     /** CWD: changes the working directory. */
+    /** Sends TYPE I (binary) or TYPE A (ASCII) if the session is not already in that type. */
+    public void transferType(boolean binary) throws FtpFailure {
+        if (this.binary == null || this.binary != binary) {
+            command("TYPE", binary ? "I" : "A");
+            this.binary = binary;
+        }
+    }
+
     public void cwd(String directory) throws FtpFailure {
         command("CWD", directory);
     }

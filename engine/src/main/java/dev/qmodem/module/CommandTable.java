@@ -17,7 +17,11 @@ import dev.qmodem.command.network.ActivateContextCommand;
 import dev.qmodem.command.network.ContextSettingsCommand;
 import dev.qmodem.command.network.DeactivateContextCommand;
 import dev.qmodem.command.network.StatusCommand;
+import dev.qmodem.command.ftp.FtpCommands;
+import dev.qmodem.command.ftp.FtpConfig;
+import dev.qmodem.command.ftp.FtpService;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.ModelProfile;
 
@@ -40,7 +44,8 @@ final class CommandTable {
         this.missing = new TreeSet<>(profile.commands());
     }
 
-    static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp) {
+    static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp,
+                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
         table.add("V", new SwitchCommand(settings::verbose));
@@ -83,6 +88,7 @@ final class CommandTable {
         table.add("+QICSGP", new ContextSettingsCommand(pdp, profile));
         table.add("+QIACT", new ActivateContextCommand(pdp, profile));
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
+        FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
         return table.finish();
     }
 

@@ -5,12 +5,18 @@ import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
 import dev.qmodem.at.HostOutput;
 import dev.qmodem.at.ResponseWriter;
+import dev.qmodem.command.ftp.FtpConfig;
+import dev.qmodem.command.ftp.FtpService;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.ModelProfile;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +35,8 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
     private final HostOutput output;
     private final DataMode dataMode;
     private final PdpContexts pdp;
+    private final LocalStorage storage;
+    private final FtpService ftp;
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timer;
     private final ReentrantLock hostLock = new ReentrantLock();
@@ -40,13 +48,25 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
         this.dataMode = new DataMode(output, settings, timer, System::nanoTime);
         this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
-        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp);
+        this.storage = openStorage(config, profile);
+        FtpConfig ftpConfig = new FtpConfig(profile);
+        this.ftp = new FtpService(ftpConfig, output, pdp, config.hostAliases(), timer);
+        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig);
         this.dispatcher = new Dispatcher(registry);
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
     public static Modem create(ModemConfig config) {
         return new Modem(config);
+    }
+
+    private static LocalStorage openStorage(ModemConfig config, ModelProfile profile) {
+        try {
+            return new LocalStorage(new StorageConfig(config.ufsDirectory(), profile.number("fs.ufs.capacity"),
+                    profile.number("fs.ram.capacity"), profile.limit("fs.name.max"), profile.limit("fs.open.max")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the UFS directory " + config.ufsDirectory(), e);
+        }
     }
 
     private static AtSettings.Defaults defaults(ModelProfile p) {
@@ -78,6 +98,8 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
 
     @Override
     public void close() {
+        ftp.shutdownNow();
+        storage.close();
         timer.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package dev.qmodem.module;
 import dev.qmodem.profile.Model;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -12,14 +13,16 @@ import java.util.Properties;
  * @param model            UC20, BG95 or BG77
  * @param ufsDirectory     the directory that is the module's UFS flash
  * @param profileOverrides profile keys to replace, e.g. {@code pdp.address.base}
+ * @param hostAliases      host names answered without DNS, e.g. {@code quectel.3322.org -> 127.0.0.1}
  */
-public record ModemConfig(Model model, Path ufsDirectory, Properties profileOverrides) {
+public record ModemConfig(Model model, Path ufsDirectory, Properties profileOverrides, Map<String, String> hostAliases) {
 
     public ModemConfig {
         profileOverrides = (Properties) profileOverrides.clone();
+        hostAliases = Map.copyOf(hostAliases);
     }
 
     public static ModemConfig of(Model model, Path ufsDirectory) {
-        return new ModemConfig(model, ufsDirectory, new Properties());
+        return new ModemConfig(model, ufsDirectory, new Properties(), Map.of());
     }
 }

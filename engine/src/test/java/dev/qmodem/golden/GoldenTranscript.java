@@ -25,16 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * &lt; \r\nOK\r\n             the module answers these bytes (consecutive lines concatenate)
  * ! pause 1100             the host waits (guard times)
  * ! quiet 300              the module says nothing for that long
+ * ! include _login.txt     the steps of another file in the same folder
  * ! name args              a directive the test supplies (server files, payloads)
  * </pre>
- * Expected bytes are read exactly: a transcript fails on any missing, extra or different byte.
+ * Expected bytes are read exactly: a transcript fails on any missing, extra or different byte. What the host sends
+ * may use {@code ${name}} variables the test supplies (the server's port, the account), which never appear in
+ * the module's answers while echo is off.
  */
 public final class GoldenTranscript {
 
     /** A test-supplied step, such as placing a file on the FTP server. */
     @FunctionalInterface
     public interface Directive {
-        void run(String argument, HostConnection host) throws IOException;
+        void run(String argument, HostConnection host) throws Exception;
     }
 
     private record Step(char kind, String text, int lineNumber) {
@@ -49,8 +52,13 @@ public final class GoldenTranscript {
     }
 
     public static GoldenTranscript load(Path file) {
+        List<Step> steps = new ArrayList<>();
+        read(file, steps);
+        return new GoldenTranscript(file, steps);
+    }
+
+    private static void read(Path file, List<Step> steps) {
         try {
-            List<Step> steps = new ArrayList<>();
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -63,20 +71,27 @@ public final class GoldenTranscript {
                     steps.add(new Step('>', line.substring(2), i + 1));
                 } else if (line.startsWith("< ")) {
                     steps.add(new Step('<', line.substring(2), i + 1));
+                } else if (line.startsWith("! include ")) {
+                    read(file.resolveSibling(line.substring("! include ".length()).strip()), steps);
                 } else if (line.startsWith("! ")) {
                     steps.add(new Step('!', line.substring(2), i + 1));
                 } else {
                     throw new IllegalArgumentException(file + ":" + (i + 1) + ": unknown step: " + line);
                 }
             }
-            return new GoldenTranscript(file, steps);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Plays the transcript against a connected module. */
-    public void play(HostConnection host, Map<String, Directive> directives) throws IOException, InterruptedException {
+    public void play(HostConnection host, Map<String, Directive> directives) throws Exception {
+        play(host, directives, Map.of());
+    }
+
+    /** Plays the transcript, replacing {@code ${name}} in what the host sends. */
+    public void play(HostConnection host, Map<String, Directive> directives, Map<String, String> variables)
+            throws Exception {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         int expectedFrom = 0;
         for (Step step : steps) {
@@ -85,7 +100,7 @@ public final class GoldenTranscript {
                 expected.reset();
             }
             switch (step.kind()) {
-                case '>' -> host.command(step.text());
+                case '>' -> host.command(substitute(step.text(), variables));
                 case 'r' -> host.send(Escapes.parse(step.text()));
                 case '<' -> {
                     if (expected.size() == 0) {
@@ -104,13 +119,21 @@ public final class GoldenTranscript {
                 .as("%s: nothing more after the last step", file.getFileName()).isEmpty();
     }
 
+    private static String substitute(String text, Map<String, String> variables) {
+        String result = text;
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            result = result.replace("${" + variable.getKey() + "}", variable.getValue());
+        }
+        return result;
+    }
+
     private void check(HostConnection host, byte[] expected, int lineNumber) throws IOException {
         byte[] actual = host.readAvailable(expected.length, Duration.ofSeconds(10));
         assertThat(Escapes.show(actual)).as("%s:%d", file.getFileName(), lineNumber).isEqualTo(Escapes.show(expected));
     }
 
     private void directive(HostConnection host, Step step, Map<String, Directive> directives)
-            throws IOException, InterruptedException {
+            throws Exception {
         String[] parts = step.text().split(" ", 2);
         String argument = parts.length > 1 ? parts[1] : "";
         switch (parts[0]) {

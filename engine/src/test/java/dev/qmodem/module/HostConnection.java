@@ -86,6 +86,30 @@ public final class HostConnection implements AutoCloseable {
         return new String(read(expected.length()), StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads until the text received so far matches {@code pattern} (use {@code $} to anchor at the end). */
+    public String readUntilMatch(java.util.regex.Pattern pattern, Duration wait) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + wait.toNanos();
+        byte[] buffer = new byte[64 * 1024];
+        while (!pattern.matcher(seen.toString(StandardCharsets.ISO_8859_1)).find()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SocketTimeoutException("no match of " + pattern + " in " + Escapes.show(seen.toByteArray()));
+            }
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+            try {
+                int n = in.read(buffer, 0, 1);
+                if (n < 0) {
+                    throw new IOException("closed; got " + Escapes.show(seen.toByteArray()));
+                }
+                seen.write(buffer, 0, n);
+            } catch (SocketTimeoutException e) {
+                // loop checks the deadline
+            }
+        }
+        return seen.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /** Reads until the bytes received end with {@code suffix}. */
     public String readUntil(String suffix, Duration wait) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();

@@ -20,7 +20,7 @@ public final class RunningModem implements AutoCloseable {
     }
 
     public static RunningModem start(Model model, Path ufs) throws IOException {
-        return start(new ModemConfig(model, ufs, new Properties()));
+        return start(ModemConfig.of(model, ufs));
     }
 
     public static RunningModem start(ModemConfig config) throws IOException {

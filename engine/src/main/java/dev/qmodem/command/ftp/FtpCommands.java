@@ -1,0 +1,74 @@
+package dev.qmodem.command.ftp;
+
+import dev.qmodem.at.AtCommandHandler;
+import dev.qmodem.data.DataMode;
+import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.ListingKind;
+import dev.qmodem.profile.ModelProfile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The FTP(S) command family's registrations: every AT+QFTP command with what it needs. */
+public final class FtpCommands {
+
+    private FtpCommands() {
+    }
+
+    public static Map<String, AtCommandHandler> create(FtpService ftp, FtpConfig config, DataMode dataMode,
+                                                       LocalStorage storage, ModelProfile profile) {
+        int path = profile.limit("ftp.limit.path");
+        int file = profile.limit("ftp.limit.file");
+        String pwd = profile.text("ftp.format.pwd");
+        String mdtm = profile.text("ftp.format.mdtm");
+        Downloads downloads = new Downloads(ftp, dataMode, storage);
+        Map<String, AtCommandHandler> commands = new LinkedHashMap<>();
+        commands.put("+QFTPCFG", new FtpConfigCommand(config, profile));
+        commands.put("+QFTPOPEN", new FtpOpenCommand(ftp, profile));
+        commands.put("+QFTPCLOSE", FtpStatusCommand.close(ftp));
+        commands.put("+QFTPSTAT", FtpStatusCommand.stat(ftp));
+        commands.put("+QFTPLEN", FtpStatusCommand.length(ftp, profile.flag("ftp.len.after_ok")));
+        commands.put("+QFTPCWD", new FtpSessionCommand(ftp, "+QFTPCWD", "+QFTPCWD: <path_name>", new int[] {path},
+                (s, p) -> {
+                    s.cwd(p.get(0));
+                    return "+QFTPCWD: 0,0";
+                }));
+        commands.put("+QFTPPWD", new FtpSessionCommand(ftp, "+QFTPPWD", null, new int[0],
+                (s, p) -> String.format(pwd, s.pwd())));
+        commands.put("+QFTPSIZE", new FtpSessionCommand(ftp, "+QFTPSIZE", "+QFTPSIZE: <file_name>", new int[] {file},
+                (s, p) -> "+QFTPSIZE: 0," + s.size(p.get(0))));
+        commands.put("+QFTPDEL", new FtpSessionCommand(ftp, "+QFTPDEL", "+QFTPDEL: <file_name>", new int[] {file},
+                (s, p) -> {
+                    s.delete(p.get(0));
+                    return "+QFTPDEL: 0,0";
+                }));
+        commands.put("+QFTPMKDIR", new FtpSessionCommand(ftp, "+QFTPMKDIR", "+QFTPMKDIR: <folder_name>",
+                new int[] {path}, (s, p) -> {
+                    s.mkdir(p.get(0));
+                    return "+QFTPMKDIR: 0,0";
+                }));
+        commands.put("+QFTPRMDIR", new FtpSessionCommand(ftp, "+QFTPRMDIR", "+QFTPRMDIR: <folder_name>",
+                new int[] {path}, (s, p) -> {
+                    s.rmdir(p.get(0));
+                    return "+QFTPRMDIR: 0,0";
+                }));
+        commands.put("+QFTPMDTM", new FtpSessionCommand(ftp, "+QFTPMDTM", "+QFTPMDTM: <file_name>", new int[] {file},
+                (s, p) -> String.format(mdtm, wholeSeconds(s.mdtm(p.get(0))))));
+        commands.put("+QFTPRENAME", new FtpSessionCommand(ftp, "+QFTPRENAME", "+QFTPRENAME: <old_name>,<new_name>",
+                new int[] {path, path}, (s, p) -> {
+                    s.rename(p.get(0), p.get(1));
+                    return "+QFTPRENAME: 0,0";
+                }));
+        commands.put("+QFTPPUT", new FtpPutCommand(ftp, dataMode, storage, downloads, profile));
+        commands.put("+QFTPGET", new FtpGetCommand(downloads, profile));
+        for (ListingKind kind : ListingKind.values()) {
+            commands.put("+QFTP" + kind.name(), new FtpListCommand(downloads, kind, profile));
+        }
+        return commands;
+    }
+
+    /** Drops a fraction of zeros ({@code 20140708110039.000}): the documents print whole seconds. */
+    static String wholeSeconds(String modificationTime) {
+        return modificationTime.matches("\\d{14}\\.0+") ? modificationTime.substring(0, 14) : modificationTime;
+    }
+}

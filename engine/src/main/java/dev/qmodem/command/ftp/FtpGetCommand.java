@@ -1,0 +1,57 @@
+package dev.qmodem.command.ftp;
+
+import dev.qmodem.at.AtCommandHandler;
+import dev.qmodem.at.AtException;
+import dev.qmodem.at.AtRequest;
+import dev.qmodem.at.Args;
+import dev.qmodem.at.Response;
+import dev.qmodem.command.Params;
+import dev.qmodem.profile.ModelProfile;
+
+/**
+ * {@code AT+QFTPGET=<file_name>,"COM:"[,<startpos>[,<downloadlen>]]}: downloads to the host in data mode, from
+ * {@code <startpos>} (REST), at most {@code <downloadlen>} bytes; {@code AT+QFTPGET=<file_name>,<local_name>[,<startpos>]}
+ * saves bytes {@code [startpos, end)} into a local file. URC {@code +QFTPGET: 0,<transferlen>} or
+ * {@code +QFTPGET: <err>,<protocol_error>}.
+ */
+public final class FtpGetCommand implements AtCommandHandler {
+
+    private static final String URC = "+QFTPGET";
+
+    private final Downloads downloads;
+    private final int fileLimit;
+    private final int localLimit;
+
+    FtpGetCommand(Downloads downloads, ModelProfile profile) {
+        this.downloads = downloads;
+        this.fileLimit = profile.limit("ftp.limit.file");
+        this.localLimit = profile.limit("ftp.limit.local");
+    }
+
+    @Override
+    public int parameterError() {
+        return FtpErrorCodes.INVALID_PARAMETER;
+    }
+
+    @Override
+    public void handle(AtRequest request, Response response) throws AtException {
+        switch (request.form()) {
+            case TEST -> response.info(URC + ": <file_name>,<local_name>,<startpos>,<downloadlen>");
+            case SET -> get(request.args().count(2, 4), response);
+            default -> throw Params.unsupportedForm();
+        }
+    }
+
+    private void get(Args args, Response response) throws AtException {
+        String file = args.string(0, fileLimit);
+        String local = args.string(1, localLimit);
+        long start = args.integer(2, 0, Long.MAX_VALUE, 0);
+        if (Downloads.isHost(local)) {
+            long limit = args.integer(3, 1, Long.MAX_VALUE, -1);
+            downloads.toHost(response, URC, session -> session.retrieve(file, start), limit);
+        } else {
+            args.count(2, 3);
+            downloads.toFile(URC, session -> session.retrieve(file, start), local);
+        }
+    }
+}

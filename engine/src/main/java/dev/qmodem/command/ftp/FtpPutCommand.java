@@ -1,0 +1,133 @@
+package dev.qmodem.command.ftp;
+
+import dev.qmodem.at.AtCommandHandler;
+import dev.qmodem.at.AtException;
+import dev.qmodem.at.AtRequest;
+import dev.qmodem.at.Args;
+import dev.qmodem.at.Response;
+import dev.qmodem.at.ResultCode;
+import dev.qmodem.command.Params;
+import dev.qmodem.data.DataMode;
+import dev.qmodem.fs.FileError;
+import dev.qmodem.fs.FileErrorCode;
+import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.FtpFailure;
+import dev.qmodem.ftp.FtpSession;
+import dev.qmodem.ftp.Upload;
+import dev.qmodem.profile.ModelProfile;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * {@code AT+QFTPPUT=<file_name>,"COM:"[,<startpos>[,<uploadlen>,<beof>]]}: uploads what the host sends in data mode
+ * (see {@link UploadFromHost}); {@code AT+QFTPPUT=<file_name>,<local_name>[,<startpos>]} uploads a local file from
+ * {@code <startpos>}, which is also the server offset (REST). URC {@code +QFTPPUT: 0,<transferlen>} or
+ * {@code +QFTPPUT: <err>,<protocol_error>}.
+ */
+public final class FtpPutCommand implements AtCommandHandler {
+
+    private static final String URC = "+QFTPPUT";
+
+    private final FtpService service;
+    private final DataMode dataMode;
+    private final LocalStorage storage;
+    private final Downloads downloads;
+    private final int fileLimit;
+    private final int localLimit;
+
+    FtpPutCommand(FtpService service, DataMode dataMode, LocalStorage storage, Downloads downloads,
+                  ModelProfile profile) {
+        this.service = service;
+        this.dataMode = dataMode;
+        this.storage = storage;
+        this.downloads = downloads;
+        this.fileLimit = profile.limit("ftp.limit.file");
+        this.localLimit = profile.limit("ftp.limit.local");
+    }
+
+    @Override
+    public int parameterError() {
+        return FtpErrorCodes.INVALID_PARAMETER;
+    }
+
+    @Override
+    public void handle(AtRequest request, Response response) throws AtException {
+        switch (request.form()) {
+            case TEST -> response.info(URC + ": <file_name>,<local_name>,<startpos>,<uploadlen>,<beof>");
+            case SET -> put(request.args().count(2, 5), response);
+            default -> throw Params.unsupportedForm();
+        }
+    }
+
+    private void put(Args args, Response response) throws AtException {
+        String file = args.string(0, fileLimit);
+        String local = args.string(1, localLimit);
+        long start = args.integer(2, 0, Long.MAX_VALUE, 0);
+        if (Downloads.isHost(local)) {
+            if (args.size() == 4) {
+                throw AtException.invalidParameter("<uploadlen> needs <beof>");
+            }
+            long limit = args.integer(3, 1, Long.MAX_VALUE, -1);
+            boolean lastPart = args.integer(4, 0, 1, 1) == 1;
+            fromHost(response, file, start, limit, lastPart);
+        } else {
+            args.count(2, 3);
+            fromFile(file, local, start);
+        }
+    }
+
+    private void fromHost(Response response, String file, long start, long limit, boolean lastPart)
+            throws AtException {
+        PausedUpload paused = service.continueUpload(file, start);
+        Upload upload;
+        if (paused != null) {
+            upload = paused.upload();
+        } else {
+            FtpSession session = service.begin(FtpService.Phase.TRANSFER);
+            try {
+                service.applyFileType(session);
+                upload = session.store(file, start);
+            } catch (FtpFailure f) {
+                service.finish();
+                service.urc(URC + ": " + f.err() + "," + f.protocolError());
+                return;
+            }
+        }
+        UploadFromHost handler = new UploadFromHost(service, upload, file, start, limit, lastPart,
+                service.config().get("rsptimeout"));
+        handler.attach(dataMode.open(handler));
+        service.transferStarted(handler::cancel, handler::taken);
+        response.result(ResultCode.CONNECT);
+    }
+
+    private void fromFile(String file, String local, long start) throws AtException {
+        downloads.checkLocalName(local);
+        FtpSession session = service.begin(FtpService.Phase.TRANSFER);
+        service.execute(() -> {
+            String result;
+            try (InputStream source = storage.openRead(local, start)) {
+                service.applyFileType(session);
+                Upload upload = session.store(file, start);
+                service.transferStarted(upload::abort, upload::bytesTransferred);
+                try {
+                    long sent = Transfers.copy(source, upload.data(), -1);
+                    upload.complete();
+                    result = "0," + sent;
+                } catch (IOException e) {
+                    upload.abort();
+                    result = Transfers.failure(e);
+                }
+            } catch (FileError e) {
+                result = (e.code() == FileErrorCode.LARGER_THAN_FILE_SIZE
+                        ? FtpErrorCodes.BAD_FILE_POSITION : FtpErrorCodes.OPEN_FILE_FAILED) + ",0";
+            } catch (FtpFailure f) {
+                result = f.err() + "," + f.protocolError();
+            } catch (IOException e) {
+                result = FtpErrorCodes.FILE_ERROR + ",0";
+            }
+            service.finish();
+            service.urc(URC + ": " + result);
+        });
+    }
+}

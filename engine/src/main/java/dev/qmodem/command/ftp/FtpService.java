@@ -1,0 +1,278 @@
+package dev.qmodem.command.ftp;
+
+import dev.qmodem.at.AtException;
+import dev.qmodem.at.HostOutput;
+import dev.qmodem.ftp.FtpFailure;
+import dev.qmodem.ftp.FtpSession;
+import dev.qmodem.ftp.FtpSettings;
+import dev.qmodem.network.PdpContexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
+
+/**
+ * The module's FTP(S) service: the session state machine behind the AT+QFTP commands. One operation at a time
+ * (DESIGN.md decision 10): a command is accepted only in the state it needs, answered OK, run on the service's
+ * worker thread, and reported by its URC; meanwhile every other FTP command is busy (603).
+ */
+public final class FtpService {
+
+    private static final Logger log = LoggerFactory.getLogger(FtpService.class);
+
+    /** Where the service is; {@link #statCode} is what AT+QFTPSTAT reports for it. */
+    enum Phase {
+        CLOSED(4), OPENING(0), IDLE(1), COMMAND(1), TRANSFER(2), UPLOAD_PAUSED(2), CLOSING(3);
+
+        final int statCode;
+
+        Phase(int statCode) {
+            this.statCode = statCode;
+        }
+    }
+
+    /** A session call that answers with the text of its success URC. */
+    @FunctionalInterface
+    interface SessionCall {
+        String call(FtpSession session) throws FtpFailure;
+    }
+
+    private final FtpConfig config;
+    private final HostOutput output;
+    private final PdpContexts pdp;
+    private final Map<String, String> hostAliases;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
+    private Phase phase = Phase.CLOSED;
+    private FtpSession session;
+    private Runnable cancelTransfer;
+    private PausedUpload pausedUpload;
+    private LongSupplier transferLength = () -> 0;
+
+    /**
+     * @param hostAliases host names to answer without DNS (e.g. the documents' {@code quectel.3322.org} to
+     *                    {@code 127.0.0.1}), as a hosts file would
+     */
+    public FtpService(FtpConfig config, HostOutput output, PdpContexts pdp, Map<String, String> hostAliases,
+                      ScheduledExecutorService timer) {
+        this.config = config;
+        this.timer = timer;
+        this.output = output;
+        this.pdp = pdp;
+        this.hostAliases = Map.copyOf(hostAliases);
+        pdp.onDeactivated(this::contextDeactivated);
+    }
+
+    FtpConfig config() {
+        return config;
+    }
+
+    void urc(String line) {
+        output.urc(line);
+    }
+
+    void execute(Runnable task) {
+        worker.execute(task);
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    /** AT+QFTPSTAT's {@code <ftpstat>}. */
+    synchronized int statCode() {
+        return phase.statCode;
+    }
+
+    /** AT+QFTPLEN's {@code <transferlen>}: bytes of the current or last transfer. */
+    synchronized long transferLength() {
+        return transferLength.getAsLong();
+    }
+
+    /** AT+QFTPOPEN: starts logging in; {@code +QFTPOPEN: <err>,<protocol_error>} reports the outcome. */
+    synchronized void open(String host, int port) throws AtException {
+        if (phase != Phase.CLOSED) {
+            throw AtException.cme(phase == Phase.CLOSING ? FtpErrorCodes.BUSY : FtpErrorCodes.BAD_SEQUENCE);
+        }
+        phase = Phase.OPENING;
+        FtpSettings settings = config.toSettings();
+        int contextId = config.get("contextid");
+        String address = hostAliases.getOrDefault(host, host);
+        worker.execute(() -> {
+            String result;
+            FtpSession opened = null;
+            if (!pdp.isActive(contextId)) {
+                result = "605,0";
+            } else {
+                try {
+                    opened = FtpSession.open(address, port, settings);
+                    result = "0,0";
+                } catch (FtpFailure f) {
+                    log.debug("login to {}:{} failed", address, port, f);
+                    result = f.err() + "," + f.protocolError();
+                }
+            }
+            synchronized (this) {
+                session = opened;
+                phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+            }
+            urc("+QFTPOPEN: " + result);
+        });
+    }
+
+    /** A control-connection command: CWD, SIZE, MKDIR... The URC is the call's text or {@code <urc>: <err>,<proto>}. */
+    void command(String urcName, SessionCall call) throws AtException {
+        FtpSession current = begin(Phase.COMMAND);
+        worker.execute(() -> {
+            String line;
+            try {
+                line = call.call(current);
+            } catch (FtpFailure f) {
+                line = urcName + ": " + f.err() + "," + f.protocolError();
+            }
+            finish();
+            urc(line);
+        });
+    }
+
+    /**
+     * Claims the service for an operation: 625 before a session is open, 603 while another operation runs.
+     * Returns the session to use.
+     */
+    synchronized FtpSession begin(Phase during) throws AtException {
+        if (phase == Phase.CLOSED) {
+            throw AtException.cme(FtpErrorCodes.NOT_LOGGED_IN);
+        }
+        if (phase != Phase.IDLE) {
+            throw AtException.cme(FtpErrorCodes.BUSY);
+        }
+        phase = during;
+        return session;
+    }
+
+    /** Applies the configured file type (AT+QFTPCFG="filetype" may change between transfers) before a transfer. */
+    void applyFileType(FtpSession session) throws FtpFailure {
+        session.transferType(config.get("filetype") == 0);
+    }
+
+    /** Registers how to abort the running transfer (QFTPCLOSE, PDP loss) and where QFTPLEN reads its count. */
+    synchronized void transferStarted(Runnable cancel, LongSupplier length) {
+        cancelTransfer = cancel;
+        transferLength = length;
+    }
+
+    /** The operation is over: back to idle, or closed if the control connection went with it. */
+    synchronized void finish() {
+        long finalLength = transferLength.getAsLong();
+        transferLength = () -> finalLength;
+        cancelTransfer = null;
+        if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
+            return;
+        }
+        if (session == null || !session.isOpen()) {
+            session = null;
+            phase = Phase.CLOSED;
+        } else {
+            phase = Phase.IDLE;
+        }
+    }
+
+    /** An upload with {@code <beof>}=0 keeps its data connection for the next AT+QFTPPUT on the same file. */
+    synchronized void pauseUpload(PausedUpload upload) {
+        long finalLength = transferLength.getAsLong();
+        transferLength = () -> finalLength;
+        pausedUpload = upload;
+        phase = Phase.UPLOAD_PAUSED;
+    }
+
+    /**
+     * Takes the paused upload if this AT+QFTPPUT continues it: same file, {@code <startpos>} where it stopped.
+     * Returns null when no upload is paused; 612 when one is but this is not its continuation.
+     */
+    synchronized PausedUpload continueUpload(String file, long startPosition) throws AtException {
+        if (phase != Phase.UPLOAD_PAUSED) {
+            return null;
+        }
+        if (!pausedUpload.file().equals(file) || pausedUpload.nextPosition() != startPosition) {
+            throw AtException.cme(FtpErrorCodes.BAD_FILE_POSITION);
+        }
+        PausedUpload upload = pausedUpload;
+        pausedUpload = null;
+        phase = Phase.TRANSFER;
+        return upload;
+    }
+
+    /** AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}. */
+    void close() throws AtException {
+        synchronized (this) {
+            if (phase == Phase.CLOSED) {
+                throw AtException.cme(FtpErrorCodes.NOT_LOGGED_IN);
+            }
+            if (phase == Phase.CLOSING || phase == Phase.OPENING) {
+                throw AtException.cme(FtpErrorCodes.BUSY);
+            }
+        }
+        shutDown("+QFTPCLOSE: ", null);
+    }
+
+    private void contextDeactivated(int contextId) {
+        synchronized (this) {
+            if (contextId != config.get("contextid") || phase == Phase.CLOSED || phase == Phase.CLOSING) {
+                return;
+            }
+        }
+        log.info("PDP context {} deactivated: closing the FTP session", contextId);
+        shutDown("+QFTPCLOSE: ", FtpErrorCodes.NETWORK + ",0");
+    }
+
+    /** Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome. */
+    private void shutDown(String urcPrefix, String forcedResult) {
+        Runnable cancel;
+        PausedUpload paused;
+        synchronized (this) {
+            cancel = cancelTransfer;
+            paused = pausedUpload;
+            pausedUpload = null;
+            phase = Phase.CLOSING;
+        }
+        if (cancel != null) {
+            cancel.run();
+        }
+        worker.execute(() -> {
+            String result = "0,0";
+            FtpSession closing;
+            synchronized (this) {
+                closing = session;
+            }
+            try {
+                if (paused != null) {
+                    paused.upload().complete();
+                }
+            } catch (FtpFailure f) {
+                log.debug("paused upload ended with {}", f.err());
+            }
+            if (closing != null) {
+                try {
+                    closing.close();
+                } catch (FtpFailure f) {
+                    result = f.err() + "," + f.protocolError();
+                }
+            }
+            synchronized (this) {
+                session = null;
+                phase = Phase.CLOSED;
+            }
+            urc(urcPrefix + (forcedResult != null ? forcedResult : result));
+        });
+    }
+
+    /** Stops the worker (module shutdown); an open session is dropped without QUIT. */
+    public void shutdownNow() {
+        worker.shutdownNow();
+    }
+}
