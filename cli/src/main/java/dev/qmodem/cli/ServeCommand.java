@@ -3,7 +3,13 @@ package dev.qmodem.cli;
 import dev.qmodem.module.Modem;
 import dev.qmodem.module.ModemConfig;
 import dev.qmodem.profile.Model;
+import dev.qmodem.transport.HostSessionHandler;
+import dev.qmodem.transport.PtyTransport;
+import dev.qmodem.transport.SerialTransport;
+import dev.qmodem.transport.StdioTransport;
 import dev.qmodem.transport.TcpTransport;
+import dev.qmodem.transport.TraceWriter;
+import dev.qmodem.transport.TracingHostLink;
 import dev.qmodem.transport.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +18,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,9 +43,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ufs", paramLabel = "DIR", description = "The module's flash (default: a folder under the user's data directory).")
     private Path ufs;
 
+    @Option(names = "--pty", paramLabel = "PATH", description = "Serve on a pseudo-terminal instead of TCP; PATH becomes a symlink to it.")
+    private Path pty;
+
+    @Option(names = "--serial", paramLabel = "DEV", description = "Serve on a physical serial port instead of TCP.")
+    private String serial;
+
+    @Option(names = "--baud", defaultValue = "115200", paramLabel = "N", description = "Baud rate of --serial (default: ${DEFAULT-VALUE}).")
+    private int baud;
+
+    @Option(names = "--stdio", description = "Serve on stdin/stdout instead of TCP (logs stay on stderr).")
+    private boolean stdio;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write every byte both ways, timestamped, to FILE.")
+    private Path trace;
+
     @Option(names = "--pdp-address", defaultValue = "10.7.157.1", paramLabel = "ADDRESS",
             description = "The address AT+QIACT? reports for context 1 (default: ${DEFAULT-VALUE}).")
     private String pdpAddress;
+
+    @Option(names = "--host", paramLabel = "NAME=ADDRESS",
+            description = "Answer NAME with ADDRESS without DNS, like a hosts file (repeatable).")
+    private Map<String, String> hostAliases = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -45,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         overrides.setProperty("pdp.address.base", pdpAddress);
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<Transport> transports = new ArrayList<>();
-        Modem modem = Modem.create(new ModemConfig(model, ufsDirectory, overrides));
+        Modem modem = Modem.create(new ModemConfig(model, ufsDirectory, overrides, hostAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             transports.forEach(ServeCommand::closeQuietly);
@@ -53,16 +80,44 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "qmodem-shutdown"));
 
-        transports.add(new TcpTransport(parseAddress(listen)));
+        transports.add(transport());
+        HostSessionHandler handler = trace != null ? TracingHostLink.tracing(modem, TraceWriter.open(trace)) : modem;
+        if (stdio) {
+            HostSessionHandler served = handler;
+            handler = link -> {
+                served.serve(link);
+                System.exit(0);
+            };
+        }
         List<String> endpoints = new ArrayList<>();
         for (Transport transport : transports) {
-            transport.start(modem);
+            transport.start(handler);
             endpoints.add(transport.endpoint());
         }
-        System.out.println("qmodem " + model + " ready: " + String.join(" ", endpoints) + " ufs:" + ufsDirectory);
+        // With --stdio, stdout is the serial line: the ready line goes to stderr.
+        (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
+                + " ufs:" + ufsDirectory);
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The one byte pipe this module serves: a module has one AT port here, so --pty, --serial and --stdio each
+     * replace the TCP port rather than sharing the module with it.
+     */
+    private Transport transport() {
+        int chosen = (pty != null ? 1 : 0) + (serial != null ? 1 : 0) + (stdio ? 1 : 0);
+        if (chosen > 1) {
+            throw new IllegalArgumentException("choose one of --pty, --serial and --stdio");
+        }
+        if (pty != null) {
+            return new PtyTransport(pty);
+        }
+        if (serial != null) {
+            return new SerialTransport(serial, baud, false);
+        }
+        return stdio ? new StdioTransport() : new TcpTransport(parseAddress(listen));
     }
 
     static InetSocketAddress parseAddress(String hostPort) {

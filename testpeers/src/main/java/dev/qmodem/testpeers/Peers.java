@@ -49,6 +49,11 @@ public final class Peers {
         require("pure-ftpd", pureFtpdBinary());
     }
 
+    /** Hands a file or folder a test placed in a peer's root to the FTP user, so the server may change it. */
+    public static void giveToFtpUser(Path placed) {
+        UnixAccounts.giveToFtpUser(placed);
+    }
+
     private static void require(String name, Path binary) {
         String problem = null;
         if (!Files.isExecutable(binary)) {

@@ -91,7 +91,7 @@ final class UnixAccounts {
         }
     }
 
-    /** Makes the FTP user the owner of {@code folder} so that uploads and deletes succeed. */
+    /** Makes the FTP user the owner of {@code folder} (or a file) so that uploads, renames and deletes succeed. */
     static void giveToFtpUser(Path folder) {
         ensureFtpUser();
         try {

@@ -1,0 +1,117 @@
+package dev.qmodem.bench;
+
+import dev.qmodem.module.Modem;
+import dev.qmodem.module.ModemConfig;
+import dev.qmodem.profile.Model;
+import dev.qmodem.transport.TcpTransport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Prints AT round trips per second over loopback TCP ({@code AT} -> {@code OK}, one host, one at a time and
+ * pipelined) and the time {@code qmodem serve} takes from process start to its ready line.
+ * Run: {@code scripts/bench.sh at} (or this class with the qmodem jar path as the argument).
+ */
+public final class AtRoundTripBenchmark {
+
+    private static final byte[] AT = "AT\r".getBytes(StandardCharsets.US_ASCII);
+    private static final int OK_LENGTH = "\r\nOK\r\n".length();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "cli/target/qmodem.jar");
+        Path ufs = Files.createTempDirectory("qmodem-bench");
+        try (Modem modem = Modem.create(ModemConfig.of(Model.BG95, ufs))) {
+            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+            transport.start(modem);
+            try (Socket socket = new Socket("127.0.0.1", transport.port())) {
+                socket.setTcpNoDelay(true);
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream();
+                out.write("ATE0\r".getBytes(StandardCharsets.US_ASCII));
+                readFully(in, "ATE0\r\r\nOK\r\n".length());
+                sequential(in, out, 20_000);
+                double sequential = sequential(in, out, 100_000);
+                pipelined(in, out, 20_000, 100);
+                double pipelined = pipelined(in, out, 500_000, 100);
+                System.out.printf("AT round trips, one at a time: %,.0f /s%n", sequential);
+                System.out.printf("AT round trips, pipelined x100: %,.0f /s%n", pipelined);
+            } finally {
+                transport.close();
+            }
+        }
+        if (Files.exists(jar)) {
+            double[] times = new double[5];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = startToReady(jar, ufs);
+            }
+            Arrays.sort(times);
+            System.out.printf("qmodem serve start to ready: median %.0f ms (min %.0f, max %.0f, 5 runs)%n",
+                    times[2], times[0], times[4]);
+        } else {
+            System.out.println("start-to-ready skipped: no " + jar + " (build with ./qmodem --version first)");
+        }
+    }
+
+    private static double sequential(InputStream in, OutputStream out, int count) throws IOException {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            out.write(AT);
+            readFully(in, OK_LENGTH);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double pipelined(InputStream in, OutputStream out, int count, int depth) throws IOException {
+        byte[] batch = new byte[AT.length * depth];
+        for (int i = 0; i < depth; i++) {
+            System.arraycopy(AT, 0, batch, i * AT.length, AT.length);
+        }
+        long start = System.nanoTime();
+        for (int sent = 0; sent < count; sent += depth) {
+            out.write(batch);
+            readFully(in, OK_LENGTH * depth);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void readFully(InputStream in, int length) throws IOException {
+        byte[] buffer = new byte[Math.max(length, 1)];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(buffer, read, length - read);
+            if (n < 0) {
+                throw new IOException("module closed the connection");
+            }
+            read += n;
+        }
+    }
+
+    private static double startToReady(Path jar, Path ufs) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--listen", "127.0.0.1:0",
+                "--ufs", ufs.toString(), "--no-ftp-server").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.contains("ready")) {
+                    return (System.nanoTime() - start) / 1e6;
+                }
+            }
+            throw new IOException("qmodem serve ended without a ready line");
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
