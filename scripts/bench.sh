@@ -7,8 +7,7 @@ cd "$root"
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' qmodem)
 export JAVA_HOME=$(find_jdk)
 mvn -B -q package -DskipTests -pl bench -am
-(cd bench && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+cp="bench/target/classes:bench/target/lib/*"
 what=${1:-all}
 if [[ $what == at || $what == all ]]; then
   "$JAVA_HOME/bin/java" -cp "$cp" dev.qmodem.bench.AtRoundTripBenchmark cli/target/qmodem.jar

@@ -1,5 +1,6 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.Modem;
 import dev.qmodem.module.ModemConfig;
 import dev.qmodem.profile.Model;
@@ -58,6 +59,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write every byte both ways, timestamped, to FILE.")
     private Path trace;
 
+    @Option(names = "--ftp-port", defaultValue = "2121", paramLabel = "N",
+            description = "Port of the embedded FTP server on 127.0.0.1, user test/test (default: ${DEFAULT-VALUE}; 0: any).")
+    private int ftpPort;
+
+    @Option(names = "--ftps-port", defaultValue = "2990", paramLabel = "N",
+            description = "Its explicit FTPS (AUTH TLS) port (default: ${DEFAULT-VALUE}; 0: any).")
+    private int ftpsPort;
+
+    @Option(names = "--ftps-implicit-port", defaultValue = "2991", paramLabel = "N",
+            description = "Its implicit FTPS port (default: ${DEFAULT-VALUE}; 0: any).")
+    private int ftpsImplicitPort;
+
+    @Option(names = "--no-ftp-server", description = "Do not start the embedded FTP server.")
+    private boolean noFtpServer;
+
     @Option(names = "--pdp-address", defaultValue = "10.7.157.1", paramLabel = "ADDRESS",
             description = "The address AT+QIACT? reports for context 1 (default: ${DEFAULT-VALUE}).")
     private String pdpAddress;
@@ -72,11 +88,16 @@ final class ServeCommand implements Callable<Integer> {
         overrides.setProperty("pdp.address.base", pdpAddress);
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<Transport> transports = new ArrayList<>();
+        List<String> endpoints = new ArrayList<>();
+        EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
         Modem modem = Modem.create(new ModemConfig(model, ufsDirectory, overrides, hostAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             transports.forEach(ServeCommand::closeQuietly);
             modem.close();
+            if (ftpServer != null) {
+                ftpServer.close();
+            }
             stopped.countDown();
         }, "qmodem-shutdown"));
 
@@ -89,7 +110,6 @@ final class ServeCommand implements Callable<Integer> {
                 System.exit(0);
             };
         }
-        List<String> endpoints = new ArrayList<>();
         for (Transport transport : transports) {
             transport.start(handler);
             endpoints.add(transport.endpoint());
@@ -100,6 +120,17 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The embedded FTP(S) server, so a new user has a server to run the documents' examples against. */
+    private EmbeddedFtpServer startFtpServer(List<String> endpoints) {
+        Path data = DataDirectory.resolve();
+        EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(data.resolve("ftp-root")).dataFolder(data)
+                .port(ftpPort).explicitTlsPort(ftpsPort).implicitTlsPort(ftpsImplicitPort).start();
+        endpoints.add("ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port());
+        server.explicitTlsPort().ifPresent(p -> endpoints.add("ftpes://127.0.0.1:" + p));
+        server.implicitTlsPort().ifPresent(p -> endpoints.add("ftps://127.0.0.1:" + p));
+        return server;
     }
 
     /**
