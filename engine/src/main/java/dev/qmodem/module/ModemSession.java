@@ -23,7 +23,7 @@ import java.io.InputStream;
 final class ModemSession {
 
     private static final Logger log = LoggerFactory.getLogger(ModemSession.class);
-    private static final int READ_BUFFER = 64 * 1024;
+    private static final int READ_BUFFER = 256 * 1024;
 
     private final HostLink link;
     private final AtSettings settings;
