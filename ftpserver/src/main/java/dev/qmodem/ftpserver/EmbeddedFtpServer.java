@@ -46,8 +46,7 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
 public final class EmbeddedFtpServer implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
-    /** FtpServerFactory starts with a "default" listener on 0.0.0.0:21; the plain listener replaces it. */
-    private static final String PLAIN = "default";
+    private static final String PLAIN = "plain";
     private static final String EXPLICIT = "explicit-tls";
     private static final String IMPLICIT = "implicit-tls";
 
