@@ -20,6 +20,8 @@ import dev.qmodem.command.network.StatusCommand;
 import dev.qmodem.command.ftp.FtpCommands;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
+import dev.qmodem.command.ssl.SslConfig;
+import dev.qmodem.command.ssl.SslConfigCommand;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.network.PdpContexts;
@@ -45,7 +47,7 @@ final class CommandTable {
     }
 
     static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp,
-                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig) {
+                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig, SslConfig sslConfig) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
         table.add("V", new SwitchCommand(settings::verbose));
@@ -89,6 +91,7 @@ final class CommandTable {
         table.add("+QIACT", new ActivateContextCommand(pdp, profile));
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
         FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
+        table.add("+QSSLCFG", new SslConfigCommand(sslConfig, profile));
         return table.finish();
     }
 
