@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer|all]
+# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer [MiB]|all]
+# The transfer benchmark starts vsftpd (scripts/install-peers.sh installs it) and needs root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -7,9 +8,12 @@ cd "$root"
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' qmodem)
 export JAVA_HOME=$(find_jdk)
 mvn -B -q package -DskipTests -pl bench -am
-(cd bench && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+cp="bench/target/classes:bench/target/lib/*"
 what=${1:-all}
+java_opts=(-Xmx512m -XX:+UseG1GC)
 if [[ $what == at || $what == all ]]; then
-  "$JAVA_HOME/bin/java" -cp "$cp" dev.qmodem.bench.AtRoundTripBenchmark cli/target/qmodem.jar
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" dev.qmodem.bench.AtRoundTripBenchmark cli/target/qmodem.jar
+fi
+if [[ $what == transfer || $what == all ]]; then
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" dev.qmodem.bench.TransferBenchmark "${2:-256}"
 fi

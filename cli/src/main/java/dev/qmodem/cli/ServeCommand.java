@@ -1,5 +1,6 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.Modem;
 import dev.qmodem.module.ModemConfig;
 import dev.qmodem.profile.Model;
@@ -11,6 +12,7 @@ import dev.qmodem.transport.TcpTransport;
 import dev.qmodem.transport.TraceWriter;
 import dev.qmodem.transport.TracingHostLink;
 import dev.qmodem.transport.Transport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +33,9 @@ import java.util.concurrent.CountDownLatch;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped by a signal", "1:could not start (a port in use, a bad flag value)"})
 final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", defaultValue = "BG95", description = "UC20, BG95 or BG77 (default: ${DEFAULT-VALUE}).",
             converter = ModelConverter.class)
@@ -58,6 +63,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write every byte both ways, timestamped, to FILE.")
     private Path trace;
 
+    @Option(names = "--ftp-port", defaultValue = "2121", paramLabel = "N",
+            description = "Port of the embedded FTP server on 127.0.0.1, user test/test (default: ${DEFAULT-VALUE}; 0: any).")
+    private int ftpPort;
+
+    @Option(names = "--ftps-port", defaultValue = "2990", paramLabel = "N",
+            description = "Its explicit FTPS (AUTH TLS) port (default: ${DEFAULT-VALUE}; 0: any).")
+    private int ftpsPort;
+
+    @Option(names = "--ftps-implicit-port", defaultValue = "2991", paramLabel = "N",
+            description = "Its implicit FTPS port (default: ${DEFAULT-VALUE}; 0: any).")
+    private int ftpsImplicitPort;
+
+    @Option(names = "--no-ftp-server", description = "Do not start the embedded FTP server.")
+    private boolean noFtpServer;
+
     @Option(names = "--pdp-address", defaultValue = "10.7.157.1", paramLabel = "ADDRESS",
             description = "The address AT+QIACT? reports for context 1 (default: ${DEFAULT-VALUE}).")
     private String pdpAddress;
@@ -70,17 +90,21 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Properties overrides = new Properties();
         overrides.setProperty("pdp.address.base", pdpAddress);
+        Transport transport = transport();
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
-        List<Transport> transports = new ArrayList<>();
+        List<String> endpoints = new ArrayList<>();
+        EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
         Modem modem = Modem.create(new ModemConfig(model, ufsDirectory, overrides, hostAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            transports.forEach(ServeCommand::closeQuietly);
+            closeQuietly(transport);
             modem.close();
+            if (ftpServer != null) {
+                ftpServer.close();
+            }
             stopped.countDown();
         }, "qmodem-shutdown"));
 
-        transports.add(transport());
         HostSessionHandler handler = trace != null ? TracingHostLink.tracing(modem, TraceWriter.open(trace)) : modem;
         if (stdio) {
             HostSessionHandler served = handler;
@@ -89,17 +113,25 @@ final class ServeCommand implements Callable<Integer> {
                 System.exit(0);
             };
         }
-        List<String> endpoints = new ArrayList<>();
-        for (Transport transport : transports) {
-            transport.start(handler);
-            endpoints.add(transport.endpoint());
-        }
+        transport.start(handler);
+        endpoints.add(transport.endpoint());
         // With --stdio, stdout is the serial line: the ready line goes to stderr.
         (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
                 + " ufs:" + ufsDirectory);
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The embedded FTP(S) server, so a new user has a server to run the documents' examples against. */
+    private EmbeddedFtpServer startFtpServer(List<String> endpoints) {
+        Path data = DataDirectory.resolve();
+        EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(data.resolve("ftp-root")).dataFolder(data)
+                .port(ftpPort).explicitTlsPort(ftpsPort).implicitTlsPort(ftpsImplicitPort).start();
+        endpoints.add("ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port());
+        server.explicitTlsPort().ifPresent(p -> endpoints.add("ftpes://127.0.0.1:" + p));
+        server.implicitTlsPort().ifPresent(p -> endpoints.add("ftps://127.0.0.1:" + p));
+        return server;
     }
 
     /**
@@ -109,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
     private Transport transport() {
         int chosen = (pty != null ? 1 : 0) + (serial != null ? 1 : 0) + (stdio ? 1 : 0);
         if (chosen > 1) {
-            throw new IllegalArgumentException("choose one of --pty, --serial and --stdio");
+            throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --pty, --serial and --stdio");
         }
         if (pty != null) {
             return new PtyTransport(pty);
@@ -120,10 +152,10 @@ final class ServeCommand implements Callable<Integer> {
         return stdio ? new StdioTransport() : new TcpTransport(parseAddress(listen));
     }
 
-    static InetSocketAddress parseAddress(String hostPort) {
+    private InetSocketAddress parseAddress(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("expected HOST:PORT, got " + hostPort);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen expects HOST:PORT, got " + hostPort);
         }
         return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }

@@ -19,6 +19,7 @@ import dev.qmodem.transport.HostLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +42,8 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
     private final FtpService ftp;
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timer;
+    private final ExecutorService fileWorker =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
 
     private Modem(ModemConfig config) {
@@ -56,7 +59,7 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
                 config.hostAliases(), timer);
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                sslConfig);
+                sslConfig, timer, fileWorker);
         this.dispatcher = new Dispatcher(registry);
     }
 
@@ -104,6 +107,7 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
     @Override
     public void close() {
         ftp.shutdownNow();
+        fileWorker.shutdownNow();
         storage.close();
         timer.shutdownNow();
     }

@@ -23,7 +23,7 @@ import java.io.InputStream;
 final class ModemSession {
 
     private static final Logger log = LoggerFactory.getLogger(ModemSession.class);
-    private static final int READ_BUFFER = 64 * 1024;
+    private static final int READ_BUFFER = 256 * 1024;
 
     private final HostLink link;
     private final AtSettings settings;
@@ -119,7 +119,7 @@ final class ModemSession {
             }
             String finalLine = response.errorCode() != null
                     ? writer.errorLine(response.errorCode())
-                    : writer.resultLine(response.result());
+                    : writer.resultLine(response.result(), response.resultDetail());
             output.write(writer.format(response.info(), finalLine, response.afterFinal()));
             if (response.result() == ResultCode.CONNECT) {
                 dataMode.activate();

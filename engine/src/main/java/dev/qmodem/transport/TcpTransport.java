@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TcpTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(TcpTransport.class);
+    /** Large enough that a data-mode transfer on loopback is not limited by the window. */
+    private static final int HOST_SOCKET_BUFFER = 1024 * 1024;
 
     private final InetSocketAddress address;
     private final AtomicReference<Socket> current = new AtomicReference<>();
@@ -71,6 +73,8 @@ public final class TcpTransport implements Transport {
     private void serve(HostSessionHandler handler, Socket socket) {
         try {
             socket.setTcpNoDelay(true);
+            socket.setSendBufferSize(HOST_SOCKET_BUFFER);
+            socket.setReceiveBufferSize(HOST_SOCKET_BUFFER);
             handler.serve(new SocketLink(socket));
         } catch (SocketException e) {
             log.debug("socket setup failed: {}", e.toString());

@@ -1,13 +1,7 @@
 package dev.qmodem.golden;
 
-import org.apache.ftpserver.FtpServer;
-import org.apache.ftpserver.FtpServerFactory;
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
-import org.apache.ftpserver.ftplet.Authority;
-import org.apache.ftpserver.listener.ListenerFactory;
-import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.apache.ftpserver.usermanager.impl.WritePermission;
 
+import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.testpeers.FtpPeer;
 import dev.qmodem.testpeers.Peers;
 import dev.qmodem.testpeers.PureFtpd;
@@ -15,7 +9,6 @@ import dev.qmodem.testpeers.Vsftpd;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** The real FTP servers the integration tests run against, started on loopback. */
 final class TestServers {
@@ -69,31 +62,14 @@ final class TestServers {
 
     static FtpServerUnderTest embedded() throws Exception {
         Path root = Files.createTempDirectory("qmodem-embedded-ftp");
-        FtpServerFactory serverFactory = new FtpServerFactory();
-        ListenerFactory listenerFactory = new ListenerFactory();
-        listenerFactory.setServerAddress("127.0.0.1");
-        listenerFactory.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setPassiveAddress("127.0.0.1");
-        data.setPassiveExternalAddress("127.0.0.1");
-        listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        serverFactory.addListener("default", listenerFactory.createListener());
-        BaseUser user = new BaseUser();
-        user.setName("test");
-        user.setPassword("test");
-        user.setHomeDirectory(root.toString());
-        user.setAuthorities(List.<Authority>of(new WritePermission()));
-        serverFactory.getUserManager().save(user);
-        FtpServer server = serverFactory.createServer();
-        server.start();
-        int port = serverFactory.getListener("default").getPort();
+        EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).tls(false).start();
         return new FtpServerUnderTest() {
             public String name() { return "embedded"; }
-            public int port() { return port; }
-            public String user() { return "test"; }
-            public String password() { return "test"; }
+            public int port() { return server.port(); }
+            public String user() { return server.user(); }
+            public String password() { return server.password(); }
             public Path root() { return root; }
-            public void close() { server.stop(); }
+            public void close() { server.close(); }
             @Override public String toString() { return name(); }
         };
     }

@@ -15,7 +15,7 @@ import java.io.OutputStream;
  */
 final class Transfers {
 
-    static final int BUFFER = 128 * 1024;
+    static final int BUFFER = 512 * 1024;
 
     /** A write to the local side failed. */
     static final class SinkFailure extends IOException {
