@@ -1,5 +1,6 @@
 package dev.qmodem.golden;
 
+import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.HostConnection;
 import dev.qmodem.module.ModemConfig;
 import dev.qmodem.module.RunningModem;
@@ -13,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The FTPS examples of both documents and FTPS transfers, per model, as golden transcripts. A transcript whose name
  * says {@code explicit} runs against the explicit-TLS servers (vsftpd with {@code require_ssl_reuse=YES},
- * pure-ftpd), every other one against implicit-TLS vsftpd (pure-ftpd has no implicit TLS).
+ * pure-ftpd, the embedded server), every other one against the implicit-TLS servers (vsftpd, the embedded server;
+ * pure-ftpd has no implicit TLS).
  */
 class FtpsGoldenTest {
 
@@ -36,6 +41,7 @@ class FtpsGoldenTest {
             Peers.requireVsftpd();
             return TestServers.peer("vsftpd-implicit", Vsftpd.builder().tls(Vsftpd.Tls.IMPLICIT).start());
         }),
+        EMBEDDED_IMPLICIT(false, () -> embedded(false)),
         VSFTPD_EXPLICIT(true, () -> {
             Peers.requireVsftpd();
             return TestServers.peer("vsftpd-explicit", Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT).start());
@@ -43,7 +49,8 @@ class FtpsGoldenTest {
         PURE_FTPD_EXPLICIT(true, () -> {
             Peers.requirePureFtpd();
             return TestServers.peer("pure-ftpd-explicit", PureFtpd.builder().explicitTls(true).start());
-        });
+        }),
+        EMBEDDED_EXPLICIT(true, () -> embedded(true));
 
         final boolean explicit;
         private final Supplier<FtpServerUnderTest> starter;
@@ -75,6 +82,26 @@ class FtpsGoldenTest {
              HostConnection host = modem.connect()) {
             transcript.play(host, new FtpDirectives(server, ufs).all(), Map.of(
                     "port", Integer.toString(server.port()), "user", server.user(), "password", server.password()));
+        }
+    }
+
+    private static FtpServerUnderTest embedded(boolean explicit) {
+        try {
+            Path folder = Files.createTempDirectory("qmodem-embedded-ftps");
+            EmbeddedFtpServer ftp = EmbeddedFtpServer.builder().root(folder.resolve("root")).dataFolder(folder).start();
+            int port = (explicit ? ftp.explicitTlsPort() : ftp.implicitTlsPort()).orElseThrow();
+            String name = explicit ? "embedded-explicit" : "embedded-implicit";
+            return new FtpServerUnderTest() {
+                public String name() { return name; }
+                public int port() { return port; }
+                public String user() { return ftp.user(); }
+                public String password() { return ftp.password(); }
+                public Path root() { return ftp.root(); }
+                public void close() { ftp.close(); }
+                @Override public String toString() { return name; }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
