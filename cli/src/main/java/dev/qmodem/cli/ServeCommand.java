@@ -12,6 +12,7 @@ import dev.qmodem.transport.TcpTransport;
 import dev.qmodem.transport.TraceWriter;
 import dev.qmodem.transport.TracingHostLink;
 import dev.qmodem.transport.Transport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,9 @@ import java.util.concurrent.CountDownLatch;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped by a signal", "1:could not start (a port in use, a bad flag value)"})
 final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", defaultValue = "BG95", description = "UC20, BG95 or BG77 (default: ${DEFAULT-VALUE}).",
             converter = ModelConverter.class)
@@ -86,14 +90,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Properties overrides = new Properties();
         overrides.setProperty("pdp.address.base", pdpAddress);
+        Transport transport = transport();
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
-        List<Transport> transports = new ArrayList<>();
         List<String> endpoints = new ArrayList<>();
         EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
         Modem modem = Modem.create(new ModemConfig(model, ufsDirectory, overrides, hostAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            transports.forEach(ServeCommand::closeQuietly);
+            closeQuietly(transport);
             modem.close();
             if (ftpServer != null) {
                 ftpServer.close();
@@ -101,7 +105,6 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "qmodem-shutdown"));
 
-        transports.add(transport());
         HostSessionHandler handler = trace != null ? TracingHostLink.tracing(modem, TraceWriter.open(trace)) : modem;
         if (stdio) {
             HostSessionHandler served = handler;
@@ -110,10 +113,8 @@ final class ServeCommand implements Callable<Integer> {
                 System.exit(0);
             };
         }
-        for (Transport transport : transports) {
-            transport.start(handler);
-            endpoints.add(transport.endpoint());
-        }
+        transport.start(handler);
+        endpoints.add(transport.endpoint());
         // With --stdio, stdout is the serial line: the ready line goes to stderr.
         (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
                 + " ufs:" + ufsDirectory);
@@ -140,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
     private Transport transport() {
         int chosen = (pty != null ? 1 : 0) + (serial != null ? 1 : 0) + (stdio ? 1 : 0);
         if (chosen > 1) {
-            throw new IllegalArgumentException("choose one of --pty, --serial and --stdio");
+            throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --pty, --serial and --stdio");
         }
         if (pty != null) {
             return new PtyTransport(pty);
@@ -151,10 +152,10 @@ final class ServeCommand implements Callable<Integer> {
         return stdio ? new StdioTransport() : new TcpTransport(parseAddress(listen));
     }
 
-    static InetSocketAddress parseAddress(String hostPort) {
+    private InetSocketAddress parseAddress(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("expected HOST:PORT, got " + hostPort);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen expects HOST:PORT, got " + hostPort);
         }
         return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
