@@ -50,9 +50,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <li>{@link Model}: the model running.</li>
  * </ul>
  *
- * <p>Starting a module and its server takes tens of milliseconds; the FTP server's TLS certificate is made once per
- * test run and shared. Tests of one class may run concurrently only with separate extension instances (the
- * {@link QModemTest} form and instance fields are; a static field is not).
+ * <p>Use one form per class: two registrations would start two modules and compete for the parameters. Starting a
+ * module and its server takes a fraction of a second; the FTP server's TLS certificate is made once per test run
+ * and shared. Tests may run concurrently only with separate extension instances (the {@link QModemTest} form and
+ * instance fields are; a static field is not).
  */
 public final class QModemExtension
         implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestInstantiationAwareExtension {
