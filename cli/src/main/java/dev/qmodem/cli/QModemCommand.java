@@ -15,7 +15,19 @@ public final class QModemCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new QModemCommand()).execute(args));
+        System.exit(new CommandLine(new QModemCommand())
+                .setExecutionExceptionHandler(QModemCommand::reportFailure)
+                .execute(args));
+    }
+
+    /** A failure to start (a port in use, an unreadable folder) is one line, not a stack trace. */
+    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        StringBuilder message = new StringBuilder("qmodem: ").append(e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            message.append(": ").append(cause.getMessage());
+        }
+        command.getErr().println(message);
+        return 1;
     }
 
     @Override

@@ -12,6 +12,7 @@ public final class Response {
     private final List<String> info = new ArrayList<>();
     private final List<String> afterFinal = new ArrayList<>();
     private ResultCode result = ResultCode.OK;
+    private String resultDetail;
     private Integer errorCode;
 
     /** Adds an information line, e.g. {@code +QFTPCFG: "filetype",0}. */
@@ -27,6 +28,17 @@ public final class Response {
     /** Replaces the final result code; {@link ResultCode#CONNECT} hands the port over to data mode. */
     public void result(ResultCode code) {
         result = code;
+    }
+
+    /** Hands the port over to data mode with {@code CONNECT <detail>}, e.g. {@code CONNECT 10} of AT+QFREAD. */
+    public void connect(String detail) {
+        result = ResultCode.CONNECT;
+        resultDetail = detail;
+    }
+
+    /** What follows the verbose final result code after a space, or null. */
+    public String resultDetail() {
+        return resultDetail;
     }
 
     /** Ends the response with {@code ERROR} ({@link AtException#PLAIN_ERROR}) or {@code +CME ERROR: <code>}. */

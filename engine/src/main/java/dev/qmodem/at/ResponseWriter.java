@@ -58,6 +58,12 @@ public final class ResponseWriter {
         return settings.verbose() ? code.text() : Integer.toString(code.number());
     }
 
+    /** The final result line with text after the verbose code ({@code CONNECT 10}); numeric codes stay bare. */
+    public String resultLine(ResultCode code, String detail) {
+        String line = resultLine(code);
+        return detail == null || line == null || !settings.verbose() ? line : line + " " + detail;
+    }
+
     /** The final line for an error, following AT+CMEE; null under ATQ1. */
     public String errorLine(int cmeCode) {
         if (settings.quiet()) {

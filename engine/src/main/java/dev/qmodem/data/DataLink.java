@@ -20,6 +20,9 @@ public interface DataLink {
      */
     void end(List<String> info, ResultCode result);
 
+    /** Leaves data mode for good with {@code +CME ERROR: <code>} (as AT+CMEE says), for a transfer that failed. */
+    void fail(int errorCode);
+
     /**
      * Ends data mode without a response: for a transfer cancelled while the host is in command mode (after an
      * escape), or one whose host went away. Blocked writers fail.

@@ -245,13 +245,22 @@ public final class DataMode {
 
         @Override
         public void end(List<String> info, ResultCode result) {
+            endWith(info, output.writer().resultLine(result));
+        }
+
+        @Override
+        public void fail(int errorCode) {
+            endWith(List.of(), output.writer().errorLine(errorCode));
+        }
+
+        private void endWith(List<String> info, String finalLine) {
             lock.lock();
             try {
                 awaitConnectWritten();
                 if (session != this) {
                     return;
                 }
-                output.write(output.writer().format(info, output.writer().resultLine(result), List.of()));
+                output.write(output.writer().format(info, finalLine, List.of()));
                 finish(this);
             } finally {
                 lock.unlock();

@@ -27,7 +27,7 @@ public final class FtpSession implements Closeable {
     private final FtpWire wire;
     private final long timeoutMillis;
     private Socket activeData;
-    private boolean closed;
+    private volatile boolean closed;
     private Boolean binary;
 
     private FtpSession(FtpWire wire, long timeoutMillis) {
@@ -174,7 +174,7 @@ public final class FtpSession implements Closeable {
                 throw FtpErrors.fromReply(reply, wire.getReplyString());
             }
         } catch (IOException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+            throw controlFailure(e);
         }
         command("RNTO", to);
     }
@@ -263,7 +263,7 @@ public final class FtpSession implements Closeable {
                 throw FtpErrors.fromReply(reply, wire.getReplyString());
             }
         } catch (IOException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+            throw controlFailure(e);
         }
     }
 
@@ -289,7 +289,7 @@ public final class FtpSession implements Closeable {
             activeData = socket;
             return socket;
         } catch (FTPConnectionClosedException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+            throw controlFailure(e);
         } catch (IOException e) {
             throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
         } finally {
@@ -313,8 +313,22 @@ public final class FtpSession implements Closeable {
             }
             return wire.getReplyString().strip();
         } catch (IOException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+            throw controlFailure(e);
         }
+    }
+
+    /**
+     * The failure for an I/O error on the control connection. When the connection is gone (closed, reset, or 421)
+     * the session is over: it closes itself, so {@link #isOpen()} tells the AT layer to report the service closed.
+     */
+    private FtpFailure controlFailure(IOException e) {
+        FtpFailure failure = FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+        if (e instanceof FTPConnectionClosedException || failure.err() == FtpErrors.CONTROL_LOST
+                || failure.err() == FtpErrors.RESET_BY_PEER) {
+            closed = true;
+            disconnectQuietly(wire);
+        }
+        return failure;
     }
 
     private void requireIdle() {

@@ -17,6 +17,7 @@ import dev.qmodem.command.network.ActivateContextCommand;
 import dev.qmodem.command.network.ContextSettingsCommand;
 import dev.qmodem.command.network.DeactivateContextCommand;
 import dev.qmodem.command.network.StatusCommand;
+import dev.qmodem.command.file.FileCommands;
 import dev.qmodem.command.ftp.FtpCommands;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
@@ -28,6 +29,8 @@ import dev.qmodem.profile.ModelProfile;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The one registration table: every command qmodem knows, with its dependencies. A command is registered only if
@@ -45,7 +48,8 @@ final class CommandTable {
     }
 
     static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp,
-                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig) {
+                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig,
+                                 ScheduledExecutorService timer, Executor fileWorker) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
         table.add("V", new SwitchCommand(settings::verbose));
@@ -88,6 +92,7 @@ final class CommandTable {
         table.add("+QICSGP", new ContextSettingsCommand(pdp, profile));
         table.add("+QIACT", new ActivateContextCommand(pdp, profile));
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
+        FileCommands.create(storage, dataMode, timer, fileWorker).forEach(table::add);
         FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
         return table.finish();
     }

@@ -17,6 +17,7 @@ import dev.qmodem.transport.HostLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +40,8 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
     private final FtpService ftp;
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timer;
+    private final ExecutorService fileWorker =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
 
     private Modem(ModemConfig config) {
@@ -51,7 +54,8 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         this.ftp = new FtpService(ftpConfig, output, pdp, config.hostAliases(), timer);
-        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig);
+        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
+                timer, fileWorker);
         this.dispatcher = new Dispatcher(registry);
     }
 
@@ -99,6 +103,7 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
     @Override
     public void close() {
         ftp.shutdownNow();
+        fileWorker.shutdownNow();
         storage.close();
         timer.shutdownNow();
     }

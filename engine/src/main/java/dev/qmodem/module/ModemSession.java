@@ -119,7 +119,7 @@ final class ModemSession {
             }
             String finalLine = response.errorCode() != null
                     ? writer.errorLine(response.errorCode())
-                    : writer.resultLine(response.result());
+                    : writer.resultLine(response.result(), response.resultDetail());
             output.write(writer.format(response.info(), finalLine, response.afterFinal()));
             if (response.result() == ResultCode.CONNECT) {
                 dataMode.activate();

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -218,13 +220,16 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             }
             FtpServerFactory factory = new FtpServerFactory();
             factory.setUserManager(userManager(absoluteRoot));
-            factory.addListener(PLAIN, listener(port, null, false));
+            // setListeners, not addListener: the factory comes with a "default" listener on 0.0.0.0:21.
+            Map<String, Listener> listeners = new LinkedHashMap<>();
+            listeners.put(PLAIN, listener(port, null, false));
             ServerCertificate identity = join(identityLoading);
             if (identity != null) {
                 SslConfiguration ssl = new LoopbackSslConfiguration(join(contextLoading));
-                factory.addListener(EXPLICIT, listener(explicitTlsPort, ssl, false));
-                factory.addListener(IMPLICIT, listener(implicitTlsPort, ssl, true));
+                listeners.put(EXPLICIT, listener(explicitTlsPort, ssl, false));
+                listeners.put(IMPLICIT, listener(implicitTlsPort, ssl, true));
             }
+            factory.setListeners(listeners);
             FtpServer server = factory.createServer();
             try {
                 server.start();

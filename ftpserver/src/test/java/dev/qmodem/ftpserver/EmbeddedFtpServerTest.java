@@ -29,6 +29,14 @@ class EmbeddedFtpServerTest {
     Path folder;
 
     @Test
+    void twoServersOnEphemeralPortsListenOnlyWhereAsked() {
+        try (EmbeddedFtpServer first = EmbeddedFtpServer.builder().root(folder.resolve("a")).tls(false).start();
+             EmbeddedFtpServer second = EmbeddedFtpServer.builder().root(folder.resolve("b")).tls(false).start()) {
+            assertThat(first.port()).isPositive().isNotEqualTo(second.port());
+        }
+    }
+
+    @Test
     void plainPassiveAndActiveTransfersOnEphemeralPorts() throws IOException {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(folder.resolve("root")).start()) {
             System.out.println("embedded FTP server (3 listeners) started in " + server.startupTime().toMillis() + " ms");

@@ -1,19 +1,20 @@
 package dev.qmodem.command.ftp;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
 import dev.qmodem.profile.ModelProfile;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code AT+QFTPCFG="<param>"[,<value>...]}: sets an FTP(S) parameter, or with the name alone reads it
  * ({@code +QFTPCFG: "filetype",0}); {@code AT+QFTPCFG="account",<username>,<password>} sets the account.
  * {@code AT+QFTPCFG=?} lists every parameter with its range, as the model's table does.
  */
-public final class FtpConfigCommand implements AtCommandHandler {
+public final class FtpConfigCommand extends FtpSetCommand {
 
     private static final String ACCOUNT = "account";
 
@@ -22,31 +23,25 @@ public final class FtpConfigCommand implements AtCommandHandler {
     private final int passwordLimit;
 
     public FtpConfigCommand(FtpConfig config, ModelProfile profile) {
+        super(testLines(config));
         this.config = config;
         this.usernameLimit = profile.limit("ftp.limit.username");
         this.passwordLimit = profile.limit("ftp.limit.password");
     }
 
-    @Override
-    public int parameterError() {
-        return FtpErrorCodes.INVALID_PARAMETER;
-    }
 
-    @Override
-    public void handle(AtRequest request, Response response) throws AtException {
-        switch (request.form()) {
-            case TEST -> {
-                response.info("+QFTPCFG: \"account\",<username>,<password>");
-                for (String name : config.parameterNames()) {
-                    response.info("+QFTPCFG: \"" + name + "\"," + config.range(name).display());
-                }
-            }
-            case SET -> set(request.args(), response);
-            default -> throw Params.unsupportedForm();
+
+    private static List<String> testLines(FtpConfig config) {
+        List<String> lines = new ArrayList<>();
+        lines.add("+QFTPCFG: \"account\",<username>,<password>");
+        for (String name : config.parameterNames()) {
+            lines.add("+QFTPCFG: \"" + name + "\"," + config.range(name).display());
         }
+        return lines;
     }
 
-    private void set(Args args, Response response) throws AtException {
+    @Override
+    void set(Args args, Response response) throws AtException {
         String name = args.string(0, 32);
         if (name.equals(ACCOUNT)) {
             args.count(1, 3);

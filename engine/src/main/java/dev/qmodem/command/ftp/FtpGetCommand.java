@@ -1,11 +1,8 @@
 package dev.qmodem.command.ftp;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
-import dev.qmodem.command.Params;
 import dev.qmodem.profile.ModelProfile;
 
 /**
@@ -14,7 +11,7 @@ import dev.qmodem.profile.ModelProfile;
  * saves bytes {@code [startpos, end)} into a local file. URC {@code +QFTPGET: 0,<transferlen>} or
  * {@code +QFTPGET: <err>,<protocol_error>}.
  */
-public final class FtpGetCommand implements AtCommandHandler {
+public final class FtpGetCommand extends FtpSetCommand {
 
     private static final String URC = "+QFTPGET";
 
@@ -23,26 +20,17 @@ public final class FtpGetCommand implements AtCommandHandler {
     private final int localLimit;
 
     FtpGetCommand(Downloads downloads, ModelProfile profile) {
+        super(URC + ": <file_name>,<local_name>,<startpos>,<downloadlen>");
         this.downloads = downloads;
         this.fileLimit = profile.limit("ftp.limit.file");
         this.localLimit = profile.limit("ftp.limit.local");
     }
 
-    @Override
-    public int parameterError() {
-        return FtpErrorCodes.INVALID_PARAMETER;
-    }
+
 
     @Override
-    public void handle(AtRequest request, Response response) throws AtException {
-        switch (request.form()) {
-            case TEST -> response.info(URC + ": <file_name>,<local_name>,<startpos>,<downloadlen>");
-            case SET -> get(request.args().count(2, 4), response);
-            default -> throw Params.unsupportedForm();
-        }
-    }
-
-    private void get(Args args, Response response) throws AtException {
+    void set(Args args, Response response) throws AtException {
+        args.count(2, 4);
         String file = args.string(0, fileLimit);
         String local = args.string(1, localLimit);
         long start = args.integer(2, 0, Long.MAX_VALUE, 0);

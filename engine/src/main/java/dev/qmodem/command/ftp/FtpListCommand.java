@@ -1,11 +1,8 @@
 package dev.qmodem.command.ftp;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
-import dev.qmodem.command.Params;
 import dev.qmodem.ftp.ListingKind;
 import dev.qmodem.profile.ModelProfile;
 
@@ -14,7 +11,7 @@ import dev.qmodem.profile.ModelProfile;
  * listing of a directory ({@code "."} is the current one) to the host in data mode ({@code "COM:"}, the default)
  * or into a local file. URC {@code +QFTPLIST: 0,<transfer_size>} or {@code <err>,<protocol_error>}.
  */
-public final class FtpListCommand implements AtCommandHandler {
+public final class FtpListCommand extends FtpSetCommand {
 
     private final Downloads downloads;
     private final ListingKind kind;
@@ -23,6 +20,7 @@ public final class FtpListCommand implements AtCommandHandler {
     private final int localLimit;
 
     FtpListCommand(Downloads downloads, ListingKind kind, ModelProfile profile) {
+        super("+QFTP" + kind.name() + ": <dirname>,<local_name>");
         this.downloads = downloads;
         this.kind = kind;
         this.urcName = "+QFTP" + kind.name();
@@ -30,21 +28,11 @@ public final class FtpListCommand implements AtCommandHandler {
         this.localLimit = profile.limit("ftp.limit.local");
     }
 
-    @Override
-    public int parameterError() {
-        return FtpErrorCodes.INVALID_PARAMETER;
-    }
+
 
     @Override
-    public void handle(AtRequest request, Response response) throws AtException {
-        switch (request.form()) {
-            case TEST -> response.info(urcName + ": <dirname>,<local_name>");
-            case SET -> list(request.args().count(1, 2), response);
-            default -> throw Params.unsupportedForm();
-        }
-    }
-
-    private void list(Args args, Response response) throws AtException {
+    void set(Args args, Response response) throws AtException {
+        args.count(1, 2);
         String directory = args.string(0, pathLimit);
         String local = args.string(1, localLimit, Downloads.COM);
         Downloads.Opener opener = session -> session.retrieveListing(kind, directory);

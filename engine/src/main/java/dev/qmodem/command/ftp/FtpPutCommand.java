@@ -1,12 +1,9 @@
 package dev.qmodem.command.ftp;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
-import dev.qmodem.command.Params;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.FileErrorCode;
@@ -25,7 +22,7 @@ import java.io.InputStream;
  * {@code <startpos>}, which is also the server offset (REST). URC {@code +QFTPPUT: 0,<transferlen>} or
  * {@code +QFTPPUT: <err>,<protocol_error>}.
  */
-public final class FtpPutCommand implements AtCommandHandler {
+public final class FtpPutCommand extends FtpSetCommand {
 
     private static final String URC = "+QFTPPUT";
 
@@ -38,6 +35,7 @@ public final class FtpPutCommand implements AtCommandHandler {
 
     FtpPutCommand(FtpService service, DataMode dataMode, LocalStorage storage, Downloads downloads,
                   ModelProfile profile) {
+        super(URC + ": <file_name>,<local_name>,<startpos>,<uploadlen>,<beof>");
         this.service = service;
         this.dataMode = dataMode;
         this.storage = storage;
@@ -46,21 +44,11 @@ public final class FtpPutCommand implements AtCommandHandler {
         this.localLimit = profile.limit("ftp.limit.local");
     }
 
-    @Override
-    public int parameterError() {
-        return FtpErrorCodes.INVALID_PARAMETER;
-    }
+
 
     @Override
-    public void handle(AtRequest request, Response response) throws AtException {
-        switch (request.form()) {
-            case TEST -> response.info(URC + ": <file_name>,<local_name>,<startpos>,<uploadlen>,<beof>");
-            case SET -> put(request.args().count(2, 5), response);
-            default -> throw Params.unsupportedForm();
-        }
-    }
-
-    private void put(Args args, Response response) throws AtException {
+    void set(Args args, Response response) throws AtException {
+        args.count(2, 5);
         String file = args.string(0, fileLimit);
         String local = args.string(1, localLimit);
         long start = args.integer(2, 0, Long.MAX_VALUE, 0);

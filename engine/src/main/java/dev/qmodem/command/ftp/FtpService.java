@@ -97,7 +97,7 @@ public final class FtpService {
     /** AT+QFTPOPEN: starts logging in; {@code +QFTPOPEN: <err>,<protocol_error>} reports the outcome. */
     synchronized void open(String host, int port) throws AtException {
         if (phase != Phase.CLOSED) {
-            throw AtException.cme(phase == Phase.CLOSING ? FtpErrorCodes.BUSY : FtpErrorCodes.BAD_SEQUENCE);
+            throw AtException.cme(phase == Phase.IDLE ? FtpErrorCodes.BAD_SEQUENCE : FtpErrorCodes.BUSY);
         }
         phase = Phase.OPENING;
         FtpSettings settings = config.toSettings();
