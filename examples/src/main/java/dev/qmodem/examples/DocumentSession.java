@@ -15,9 +15,9 @@ import java.util.Arrays;
 
 /**
  * The FTP session of the Quectel documents' chapter 3, run with the host-side client against a module: log in
- * (PDP context, configuration, open), folder operations, uploads (through {@code +++}, resumed, in parts), file
- * operations, listings, downloads (whole and in halves), logout. Every step is printed; a download that differs
- * from its upload stops the run. The files it makes are deleted at the end, so it can run again.
+ * (PDP context, configuration, open), folder operations, uploads (through {@code +++}, resumed, in parts, from a
+ * module file), file operations, listings, downloads (whole, in halves, into module files), logout. Every step is printed; a download that differs
+ * from its upload stops the run. The files it makes, on the server and in the module's UFS, are deleted at the end, so it can run again.
  *
  * <pre>
  * ./qmodem serve &amp;                     # a BG95 on 127.0.0.1:3333 and an FTP server on 127.0.0.1:2121 (test/test)
@@ -115,8 +115,12 @@ public final class DocumentSession {
         ftp.putPart("test.txt", 0, new ByteArrayInputStream(parts, 0, 1024), 1024, false);
         ftp.putPart("test.txt", 1024, new ByteArrayInputStream(parts, 1024, 1024), 1024, true);
         print("3.5 uploaded test.txt in two parts of 1024 bytes: size " + ftp.size("test.txt"));
-        sent = ftp.put("test_my1.txt", text('d', 1000));
-        print("3.5 uploaded test_my1.txt with its length: " + sent + " bytes");
+        // the documents stage this file in the module's RAM: drive; UFS exists on every model
+        modem.files().upload("test_ufs.txt", text('d', 1000));
+        print("3.5 AT+QFUPL test_ufs.txt: " + modem.files().list("test_ufs.txt"));
+        sent = ftp.putLocal("test_my1.txt", "test_ufs.txt", 0);
+        print("3.5 uploaded the module file test_ufs.txt as test_my1.txt: " + sent + " bytes");
+        modem.files().delete("test_ufs.txt");
     }
 
     /** 3.3: size and rename a file. */
@@ -149,6 +153,12 @@ public final class DocumentSession {
         ftp.get("test.txt", halves, 500, 500);
         expect("the first 1000 bytes of test.txt", halves.toByteArray(), text('c', 1000));
         print("3.6 downloaded test.txt bytes 0-500 and 500-1000, as uploaded");
+        ftp.getLocal("test_new.txt", "test.txt", 0);
+        ftp.getLocal("test_new.txt", "test1.txt", 450);
+        print("3.6 downloaded test_new.txt into the module, whole and from 450: " + modem.files().list("*"));
+        expect("test1.txt", modem.files().download("test1.txt"), Arrays.copyOfRange(text('d', 1000), 450, 1000));
+        modem.files().delete("test.txt");
+        modem.files().delete("test1.txt");
     }
 
     /** 3.7: remove what the session made, log out, deactivate the PDP context. */

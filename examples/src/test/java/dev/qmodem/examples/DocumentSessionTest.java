@@ -6,6 +6,7 @@ import dev.qmodem.junit.AtPort;
 import dev.qmodem.junit.FtpRoot;
 import dev.qmodem.junit.FtpServerInfo;
 import dev.qmodem.junit.QModemTest;
+import dev.qmodem.junit.Ufs;
 import dev.qmodem.profile.Model;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +25,9 @@ class DocumentSessionTest {
     @QModemTest(model = Model.UC20)
     class Uc20 {
         @Test
-        void runsTheDocumentsSession(AtPort at, FtpServerInfo ftp, @FtpRoot Path root) throws IOException {
-            assertSessionRuns(at, ftp, root);
+        void runsTheDocumentsSession(AtPort at, FtpServerInfo ftp, @FtpRoot Path root, @Ufs Path ufs)
+                throws IOException {
+            assertSessionRuns(at, ftp, root, ufs);
         }
     }
 
@@ -33,8 +35,9 @@ class DocumentSessionTest {
     @QModemTest(model = Model.BG95)
     class Bg95 {
         @Test
-        void runsTheDocumentsSession(AtPort at, FtpServerInfo ftp, @FtpRoot Path root) throws IOException {
-            assertSessionRuns(at, ftp, root);
+        void runsTheDocumentsSession(AtPort at, FtpServerInfo ftp, @FtpRoot Path root, @Ufs Path ufs)
+                throws IOException {
+            assertSessionRuns(at, ftp, root, ufs);
         }
     }
 
@@ -42,12 +45,13 @@ class DocumentSessionTest {
     @QModemTest(model = Model.BG77)
     class Bg77 {
         @Test
-        void runsTheDocumentsSession(AtPort at, FtpServerInfo ftp, @FtpRoot Path root) throws IOException {
-            assertSessionRuns(at, ftp, root);
+        void runsTheDocumentsSession(AtPort at, FtpServerInfo ftp, @FtpRoot Path root, @Ufs Path ufs)
+                throws IOException {
+            assertSessionRuns(at, ftp, root, ufs);
         }
     }
 
-    private static void assertSessionRuns(AtPort at, FtpServerInfo ftp, Path root) throws IOException {
+    private static void assertSessionRuns(AtPort at, FtpServerInfo ftp, Path root, Path ufs) throws IOException {
         String printed = printedBy(() -> DocumentSession.main(new String[] {at.host() + ":" + at.port(),
                 ftp.host() + ":" + ftp.port(), ftp.user(), ftp.password()}));
         assertThat(printed)
@@ -55,9 +59,12 @@ class DocumentSessionTest {
                 .contains("3.5 resumed test_my.txt at 1000: 500 bytes, size now 1500")
                 .contains("3.5 uploaded test.txt in two parts of 1024 bytes: size 2048")
                 .containsPattern("3\\.4 NLST \\[(test(_my|_new)?\\.txt(, )?){3}]")
+                .contains("3.5 uploaded the module file test_ufs.txt as test_my1.txt: 1000 bytes")
                 .contains("3.6 downloaded test_my.txt: 1500 bytes, as uploaded")
+                .contains("LocalFile[name=test1.txt, size=550]")
                 .contains("3.7 logged out, PDP context 1 deactivated, status CLOSED");
         assertThat(root).isEmptyDirectory();
+        assertThat(ufs).isEmptyDirectory();
     }
 
     /** What {@code run} prints on standard output; surefire runs the tests of a fork one at a time. */
