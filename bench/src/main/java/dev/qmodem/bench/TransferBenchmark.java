@@ -33,14 +33,22 @@ public final class TransferBenchmark {
     public static void main(String[] args) throws Exception {
         long size = (args.length > 0 ? Long.parseLong(args[0]) : 256) * 1024 * 1024;
         Peers.requireVsftpd();
-        try (Vsftpd server = Vsftpd.builder().start()) {
+        System.out.printf("transfer of %d MiB over loopback against vsftpd 3.0.3, curl and qmodem in one run%n", size >> 20);
+        run(size, false);
+        run(size, true);
+    }
+
+    /** One round against a plain or an explicit-FTPS vsftpd (require_ssl_reuse=YES). */
+    private static void run(long size, boolean tls) throws Exception {
+        try (Vsftpd server = Vsftpd.builder().tls(tls ? Vsftpd.Tls.EXPLICIT : Vsftpd.Tls.NONE).start()) {
             Path file = server.root().resolve("big.bin");
             writeRandom(file, size);
             Peers.giveToFtpUser(file);
             String url = "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/";
 
-            double curlDown = curl("-o", "/dev/null", "-w", "%{speed_download}", url + "big.bin");
-            double curlUp = curl("-T", file.toString(), "-w", "%{speed_upload}", url + "curl-up.bin");
+            String[] curlTls = tls ? new String[] {"--ssl-reqd", "-k"} : new String[0];
+            double curlDown = curl(curlTls, "-o", "/dev/null", "-w", "%{speed_download}", url + "big.bin");
+            double curlUp = curl(curlTls, "-T", file.toString(), "-w", "%{speed_upload}", url + "curl-up.bin");
 
             Path ufs = Files.createTempDirectory("qmodem-bench-ufs");
             try (Modem modem = Modem.create(ModemConfig.of(Model.BG95, ufs))) {
@@ -53,6 +61,14 @@ public final class TransferBenchmark {
                     host.command("AT+QIACT=1", "\r\nOK\r\n");
                     host.command("AT+QFTPCFG=\"account\",\"" + server.user() + "\",\"" + server.password() + "\"", "\r\nOK\r\n");
                     host.command("AT+QFTPCFG=\"transmode\",1", "\r\nOK\r\n");
+                    if (tls) {
+                        host.command("AT+QFTPCFG=\"ssltype\",2", "\r\nOK\r\n");
+                        for (int context = 0; context <= 1; context++) {
+                            host.command("AT+QSSLCFG=\"seclevel\"," + context + ",0", "\r\nOK\r\n");
+                            host.command("AT+QSSLCFG=\"sslversion\"," + context + ",4", "\r\nOK\r\n");
+                            host.command("AT+QSSLCFG=\"ciphersuite\"," + context + ",0XFFFF", "\r\nOK\r\n");
+                        }
+                    }
                     host.command("AT+QFTPOPEN=\"127.0.0.1\"," + server.port(), "\r\nOK\r\n\r\n+QFTPOPEN: 0,0\r\n");
 
                     HeapSampler heap = HeapSampler.start();
@@ -69,12 +85,12 @@ public final class TransferBenchmark {
                     double qmodemPut = size / ((System.nanoTime() - start) / 1e9);
                     long peak = heap.stop();
 
-                    System.out.printf("transfer of %d MiB over loopback against vsftpd %s%n", size >> 20, "3.0.3");
-                    System.out.printf("  download: curl %8.1f MB/s   qmodem GET COM: %8.1f MB/s   ratio %.2f%n",
-                            curlDown / MB, qmodemGet / MB, qmodemGet / curlDown);
-                    System.out.printf("  upload:   curl %8.1f MB/s   qmodem PUT COM: %8.1f MB/s   ratio %.2f%n",
-                            curlUp / MB, qmodemPut / MB, qmodemPut / curlUp);
-                    System.out.printf("  qmodem JVM peak heap during both transfers: %.1f MiB (max heap %.0f MiB)%n",
+                    String kind = tls ? "FTPS (explicit)" : "FTP";
+                    System.out.printf("  %-15s download: curl %8.1f MB/s   qmodem GET COM: %8.1f MB/s   ratio %.2f%n",
+                            kind, curlDown / MB, qmodemGet / MB, qmodemGet / curlDown);
+                    System.out.printf("  %-15s upload:   curl %8.1f MB/s   qmodem PUT COM: %8.1f MB/s   ratio %.2f%n",
+                            kind, curlUp / MB, qmodemPut / MB, qmodemPut / curlUp);
+                    System.out.printf("  %-15s qmodem JVM peak heap during both transfers: %.1f MiB (max heap %.0f MiB)%n", kind,
                             peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
                 } finally {
                     transport.close();
@@ -93,11 +109,12 @@ public final class TransferBenchmark {
         }
     }
 
-    private static double curl(String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 2];
+    private static double curl(String[] options, String... args) throws IOException, InterruptedException {
+        String[] command = new String[options.length + args.length + 2];
         command[0] = "curl";
         command[1] = "-sS";
-        System.arraycopy(args, 0, command, 2, args.length);
+        System.arraycopy(options, 0, command, 2, options.length);
+        System.arraycopy(args, 0, command, 2 + options.length, args.length);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (process.waitFor() != 0) {

@@ -66,7 +66,7 @@ final class FtpWire extends FTPSClient {
             // Layered on the control connection's host and port, the socket finds the control session in the
             // context's client cache and resumes it, which vsftpd's require_ssl_reuse demands.
             SSLSocket tls = (SSLSocket) dataTls.context().getSocketFactory()
-                    .createSocket(plain, _hostname_, getRemotePort(), true);
+                    .createSocket(new ControlPortSocket(plain, getRemotePort()), _hostname_, getRemotePort(), true);
             tls.setUseClientMode(true);
             SSLParameters parameters = tls.getSSLParameters();
             if (dataTls.protocols() != null) {

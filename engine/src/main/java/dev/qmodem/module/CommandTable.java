@@ -21,6 +21,8 @@ import dev.qmodem.command.file.FileCommands;
 import dev.qmodem.command.ftp.FtpCommands;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
+import dev.qmodem.command.ssl.SslConfig;
+import dev.qmodem.command.ssl.SslConfigCommand;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.network.PdpContexts;
@@ -48,7 +50,7 @@ final class CommandTable {
     }
 
     static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp,
-                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig,
+                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig, SslConfig sslConfig,
                                  ScheduledExecutorService timer, Executor fileWorker) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
@@ -94,6 +96,7 @@ final class CommandTable {
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
         FileCommands.create(storage, dataMode, timer, fileWorker).forEach(table::add);
         FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
+        table.add("+QSSLCFG", new SslConfigCommand(sslConfig, profile));
         return table.finish();
     }
 

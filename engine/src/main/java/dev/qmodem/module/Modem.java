@@ -7,6 +7,8 @@ import dev.qmodem.at.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
+import dev.qmodem.command.ssl.SslConfig;
+import dev.qmodem.command.ssl.TlsFactory;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
@@ -53,9 +55,11 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
         this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
-        this.ftp = new FtpService(ftpConfig, output, pdp, config.hostAliases(), timer);
+        SslConfig sslConfig = new SslConfig(profile);
+        this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
+                config.hostAliases(), timer);
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                timer, fileWorker);
+                sslConfig, timer, fileWorker);
         this.dispatcher = new Dispatcher(registry);
     }
 

@@ -47,7 +47,7 @@ final class TestServers {
         }
     }
 
-    private static FtpServerUnderTest peer(String name, FtpPeer peer) {
+    static FtpServerUnderTest peer(String name, FtpPeer peer) {
         return new FtpServerUnderTest() {
             public String name() { return name; }
             public int port() { return peer.port(); }

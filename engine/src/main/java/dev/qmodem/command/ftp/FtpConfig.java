@@ -63,7 +63,22 @@ public final class FtpConfig {
         password = pass;
     }
 
-    /** The session settings these values stand for. TLS parameters are added by the FTPS layer. */
+    /** {@code ssltype} as a security mode: the profile names what each value means. */
+    public synchronized FtpSecurity security() {
+        return FtpSecurity.valueOf(profile.text("ftp.ssltype." + get("ssltype")).trim());
+    }
+
+    /** The control connection's SSL context ({@code sslctxid}). */
+    public synchronized int controlContextId() {
+        return get("sslctxid");
+    }
+
+    /** The data connection's SSL context: {@code data_sslctxid} where the model has it, else the control's. */
+    public synchronized int dataContextId() {
+        return values.getOrDefault("data_sslctxid", get("sslctxid"));
+    }
+
+    /** The session settings these values stand for, without TLS: {@link FtpService} adds it at login. */
     public synchronized FtpSettings toSettings() {
         return new FtpSettings(username, password, get("filetype") == 0, get("transmode") == 1,
                 Duration.ofSeconds(get("rsptimeout")), FtpSecurity.NONE, null, null,

@@ -2,7 +2,12 @@ package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.HostOutput;
+import dev.qmodem.command.ssl.FtpsTls;
+import dev.qmodem.command.ssl.SslConfig;
+import dev.qmodem.command.ssl.SslContextSettings;
+import dev.qmodem.command.ssl.TlsFactory;
 import dev.qmodem.ftp.FtpFailure;
+import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
 import dev.qmodem.network.PdpContexts;
@@ -42,6 +47,8 @@ public final class FtpService {
     }
 
     private final FtpConfig config;
+    private final SslConfig ssl;
+    private final TlsFactory tls;
     private final HostOutput output;
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
@@ -57,10 +64,14 @@ public final class FtpService {
     /**
      * @param hostAliases host names to answer without DNS (e.g. the documents' {@code quectel.3322.org} to
      *                    {@code 127.0.0.1}), as a hosts file would
+     * @param ssl         the SSL contexts {@code sslctxid} and {@code data_sslctxid} name
+     * @param tls         builds an FTPS session's TLS from those contexts at login
      */
-    public FtpService(FtpConfig config, HostOutput output, PdpContexts pdp, Map<String, String> hostAliases,
-                      ScheduledExecutorService timer) {
+    public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
+                      Map<String, String> hostAliases, ScheduledExecutorService timer) {
         this.config = config;
+        this.ssl = ssl;
+        this.tls = tls;
         this.timer = timer;
         this.output = output;
         this.pdp = pdp;
@@ -100,7 +111,10 @@ public final class FtpService {
             throw AtException.cme(phase == Phase.IDLE ? FtpErrorCodes.BAD_SEQUENCE : FtpErrorCodes.BUSY);
         }
         phase = Phase.OPENING;
-        FtpSettings settings = config.toSettings();
+        FtpSettings plain = config.toSettings();
+        FtpSecurity security = config.security();
+        SslContextSettings controlSsl = ssl.settings(config.controlContextId());
+        SslContextSettings dataSsl = ssl.settings(config.dataContextId());
         int contextId = config.get("contextid");
         String address = hostAliases.getOrDefault(host, host);
         worker.execute(() -> {
@@ -110,6 +124,11 @@ public final class FtpService {
                 result = "605,0";
             } else {
                 try {
+                    FtpSettings settings = plain;
+                    if (security != FtpSecurity.NONE) {
+                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
+                        settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
+                    }
                     opened = FtpSession.open(address, port, settings);
                     result = "0,0";
                 } catch (FtpFailure f) {
