@@ -6,13 +6,13 @@ import dev.qmodem.client.Modem;
 import dev.qmodem.client.at.AtCommand;
 import dev.qmodem.client.at.AtResponse;
 import dev.qmodem.client.ftp.FtpConfig;
+import dev.qmodem.client.ssl.SslConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** What BG95 and BG77 do alike: {@code +QFTPPWD: 0,"/"} quoted, {@code +QFTPLEN} after {@code OK}, explicit FTPS. */
@@ -33,10 +33,10 @@ abstract class LteFtpClientEndToEnd extends FtpClientEndToEnd {
     }
 
     @Test
-    @Disabled("AT+QFTPCFG=\"ssltype\" is accepted but not applied yet: command.ftp.FtpConfig opens every session "
-            + "with FtpSecurity.NONE, so this would pass over plain FTP (the server's AUTH TLS is optional)")
     void transfersOverExplicitFtps(Modem modem, FtpServerInfo ftp, @FtpRoot Path root) throws IOException {
         modem.pdp().activate(1);
+        modem.ssl().configure(1, new SslConfig().version(SslConfig.SslVersion.ALL).cipherSuite(0xFFFF)
+                .securityLevel(SslConfig.SecurityLevel.NONE));
         modem.ftp().configure(new FtpConfig().contextId(1).account(ftp.user(), ftp.password())
                 .transferMode(FtpConfig.TransferMode.PASSIVE).sslType(FtpConfig.SslType.EXPLICIT).sslContextId(1)
                 .dataSslContextId(1));
