@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +49,11 @@ public final class AtRoundTripBenchmark {
                 pipelined(in, out, 20_000, 100);
                 double pipelined = pipelined(in, out, 500_000, 100);
                 Arrays.sort(sequential);
+                double baseline = echoBaseline();
                 System.out.printf("AT round trips, one at a time: median %,.0f /s (min %,.0f, max %,.0f, 5 runs of 40,000)%n",
                         sequential[2], sequential[0], sequential[4]);
+                System.out.printf("  same loop against a bare loopback echo server (no qmodem): %,.0f /s, qmodem ratio %.2f%n",
+                        baseline, sequential[2] / baseline);
                 System.out.printf("AT round trips, pipelined x100: %,.0f /s%n", pipelined);
             } finally {
                 transport.close();
@@ -64,6 +69,38 @@ public final class AtRoundTripBenchmark {
                     times[2], times[0], times[4]);
         } else {
             System.out.println("start-to-ready skipped: no " + jar + " (build with ./qmodem --version first)");
+        }
+    }
+
+    /** The floor this machine sets: the same host loop against a server that answers OK without parsing. */
+    private static double echoBaseline() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread echo = Thread.ofPlatform().daemon().start(() -> {
+                try (Socket module = server.accept()) {
+                    module.setTcpNoDelay(true);
+                    InputStream in = module.getInputStream();
+                    OutputStream out = module.getOutputStream();
+                    byte[] ok = "\r\nOK\r\n".getBytes(StandardCharsets.US_ASCII);
+                    byte[] buffer = new byte[64 * 1024];
+                    while (in.read(buffer) > 0) {
+                        out.write(ok);
+                    }
+                } catch (IOException e) {
+                    // the benchmark closed its end
+                }
+            });
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                socket.setTcpNoDelay(true);
+                sequential(socket.getInputStream(), socket.getOutputStream(), 20_000);
+                double[] runs = new double[5];
+                for (int i = 0; i < runs.length; i++) {
+                    runs[i] = sequential(socket.getInputStream(), socket.getOutputStream(), 40_000);
+                }
+                Arrays.sort(runs);
+                return runs[2];
+            } finally {
+                echo.interrupt();
+            }
         }
     }
 
