@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code poll()} on the master and on a wake-up pipe, so {@link #close()} can end a read that waits
  * for the host and a write that waits for the host to drain the line, without closing the master.
  */
-final class PtyHostLink implements HostLink {
+final class PtyHostLink implements LineSessions.Link {
 
     private static final int CHUNK = 8192;
     private static final int POLLFD_SIZE = 8;
@@ -57,7 +57,8 @@ final class PtyHostLink implements HostLink {
     }
 
     /** Whether a read or write met an error other than the link being closed. */
-    boolean failed() {
+    @Override
+    public boolean failed() {
         return failed;
     }
 

@@ -57,7 +57,8 @@ public final class PtyTransport implements Transport {
                 throw e;
             }
         }
-        new Thread(() -> serveSessions(handler, first), "pty-host " + link).start();
+        new Thread(() -> LineSessions.serve(handler, first, this::nextSession, link.toString(), log),
+                "pty-host " + link).start();
         log.info("pty ready at {} -> {}", link, pty.slaveName());
     }
 
@@ -74,24 +75,6 @@ public final class PtyTransport implements Transport {
     private PtyHostLink openSession() throws IOException {
         current = new PtyHostLink(pty.masterFd(), "pty " + link + " -> " + pty.slaveName());
         return current;
-    }
-
-    private void serveSessions(HostSessionHandler handler, PtyHostLink first) {
-        PtyHostLink session = first;
-        while (session != null) {
-            try {
-                handler.serve(session);
-            } catch (RuntimeException e) {
-                log.error("host session on {} failed", link, e);
-            } finally {
-                session.close();
-            }
-            if (session.failed()) {
-                log.error("{} stopped serving after an I/O error", link);
-                return;
-            }
-            session = nextSession();
-        }
     }
 
     private PtyHostLink nextSession() {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * back to waiting, so a closed link is noticed without spinning. The host's DTR, wired to our DSR by a
  * null-modem cable, is sampled only once someone registers for its drop.
  */
-final class SerialHostLink implements HostLink {
+final class SerialHostLink implements LineSessions.Link {
 
     private static final Duration DTR_SAMPLE_PERIOD = Duration.ofMillis(50);
 
@@ -61,7 +61,8 @@ final class SerialHostLink implements HostLink {
      * jSerialComm also reports failure for a call that the closing of the port cut short, so every
      * failure is checked against {@code closed} first.
      */
-    boolean failed() {
+    @Override
+    public boolean failed() {
         return failed;
     }
 

@@ -62,7 +62,8 @@ public final class SerialTransport implements Transport {
             port = open();
             first = openSession();
         }
-        new Thread(() -> serveSessions(handler, first), "serial-host " + device).start();
+        new Thread(() -> LineSessions.serve(handler, first, this::nextSession, device, log),
+                "serial-host " + device).start();
         log.info("serial port {} open at {} baud, 8N1, {}", device, baud, rtsCts ? "RTS/CTS" : "no flow control");
     }
 
@@ -99,23 +100,10 @@ public final class SerialTransport implements Transport {
         return current;
     }
 
-    private void serveSessions(HostSessionHandler handler, SerialHostLink first) {
-        SerialHostLink session = first;
-        while (session != null) {
-            try {
-                handler.serve(session);
-            } catch (RuntimeException e) {
-                log.error("host session on {} failed", device, e);
-            } finally {
-                session.close();
-            }
-            if (session.failed()) {
-                log.error("{} stopped serving after an I/O error", device);
-                return;
-            }
-            synchronized (lock) {
-                session = closed ? null : openSession();
-            }
+    /** The next link, or null once the transport is closed. */
+    private SerialHostLink nextSession() {
+        synchronized (lock) {
+            return closed ? null : openSession();
         }
     }
 

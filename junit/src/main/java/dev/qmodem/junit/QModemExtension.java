@@ -62,7 +62,8 @@ public final class QModemExtension
     private static final String RUNNING = "running";
     private static final String CERTIFICATES = "certificates";
 
-    private final Model model;
+    /** The model of a {@code @RegisterExtension} field; null when {@link QModemTest} names it. */
+    private final Model fieldModel;
     private final Map<String, String> hostAliases = new LinkedHashMap<>();
     private volatile RunningModule current;
 
@@ -71,11 +72,11 @@ public final class QModemExtension
      * enclosing class), BG95 without one.
      */
     public QModemExtension() {
-        this.model = null;
+        this.fieldModel = null;
     }
 
     private QModemExtension(Model model) {
-        this.model = Objects.requireNonNull(model, "model");
+        this.fieldModel = Objects.requireNonNull(model, "model");
     }
 
     /** An extension that starts {@code model} for each test, for a {@code @RegisterExtension} field. */
@@ -186,7 +187,7 @@ public final class QModemExtension
         Path certificates = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(CERTIFICATES, key -> createFolder("qmodem-ftps-"), TemporaryFolder.class)
                 .path();
-        Model chosen = model != null ? model : annotatedModel(context);
+        Model chosen = fieldModel != null ? fieldModel : annotatedModel(context);
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(RUNNING, key -> {
             try {
                 return RunningModule.start(chosen, hostAliases, certificates);
