@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.ftpserver.EmbeddedFtpServer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class FtpSessionTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = new EmbeddedFtpServer(root, null, null, false);
+        server = EmbeddedFtpServer.builder().root(root).tls(false).start();
     }
 
     @AfterEach
@@ -41,7 +43,7 @@ class FtpSessionTest {
     }
 
     private FtpSettings settings() {
-        return FtpSettings.of(EmbeddedFtpServer.USER, EmbeddedFtpServer.PASSWORD).withResponseTimeout(Duration.ofSeconds(10));
+        return FtpSettings.of(server.user(), server.password()).withResponseTimeout(Duration.ofSeconds(10));
     }
 
     private FtpSession open(FtpSettings settings) throws FtpFailure {
@@ -50,7 +52,7 @@ class FtpSessionTest {
 
     @Test
     void wrongPasswordIs625With530() {
-        FtpSettings wrong = new FtpSettings(EmbeddedFtpServer.USER, "nope", true, true, Duration.ofSeconds(10),
+        FtpSettings wrong = new FtpSettings(server.user(), "nope", true, true, Duration.ofSeconds(10),
                 FtpSecurity.NONE, null, null, false);
         assertThatThrownBy(() -> open(wrong)).isInstanceOfSatisfying(FtpFailure.class, f -> {
             assertThat(f.err()).isEqualTo(625);

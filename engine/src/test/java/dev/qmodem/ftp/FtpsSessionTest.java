@@ -6,7 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.qmodem.ftpserver.EmbeddedFtpServer;
+
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +28,11 @@ class FtpsSessionTest {
     @TempDir
     Path root;
     @TempDir
-    Path keys;
+    Path data;
 
     private static FtpSettings settings(FtpSecurity security, SSLContext context) {
         TlsParameters tls = TlsParameters.of(context, true);
-        return FtpSettings.of(EmbeddedFtpServer.USER, EmbeddedFtpServer.PASSWORD)
+        return FtpSettings.of("test", "test")
                 .withResponseTimeout(Duration.ofSeconds(10))
                 .withSecurity(security, tls, tls);
     }
@@ -35,11 +40,10 @@ class FtpsSessionTest {
     @ParameterizedTest
     @EnumSource(value = FtpSecurity.class, names = {"IMPLICIT_TLS", "EXPLICIT_TLS"})
     void transfersOverProtectedDataConnections(FtpSecurity security) throws Exception {
-        TestCertificate certificate = new TestCertificate(keys);
         Files.write(root.resolve("in.bin"), DATA);
-        try (EmbeddedFtpServer server = new EmbeddedFtpServer(root, certificate.keystore.toFile(), TestCertificate.PASSWORD,
-                security == FtpSecurity.IMPLICIT_TLS);
-             FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings(security, certificate.trustingContext()))) {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start();
+             FtpSession session = FtpSession.open("127.0.0.1", tlsPort(server, security),
+                     settings(security, trusting(server.certificate())))) {
             Transfer get = session.retrieve("in.bin", 0);
             assertThat(get.data().readAllBytes()).isEqualTo(DATA);
             get.complete();
@@ -58,21 +62,35 @@ class FtpsSessionTest {
     @ParameterizedTest
     @EnumSource(value = FtpSecurity.class, names = {"IMPLICIT_TLS", "EXPLICIT_TLS"})
     void anUntrustedCertificateIs631(FtpSecurity security) throws Exception {
-        TestCertificate certificate = new TestCertificate(keys);
-        try (EmbeddedFtpServer server = new EmbeddedFtpServer(root, certificate.keystore.toFile(), TestCertificate.PASSWORD,
-                security == FtpSecurity.IMPLICIT_TLS)) {
-            assertThatThrownBy(() -> FtpSession.open("127.0.0.1", server.port(), settings(security, TestCertificate.defaultContext())))
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start()) {
+            assertThatThrownBy(() -> FtpSession.open("127.0.0.1", tlsPort(server, security),
+                    settings(security, SSLContext.getDefault())))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(631));
         }
     }
 
     @Test
     void explicitTlsAgainstAPlainServerFailsWithTheAuthReply() throws Exception {
-        TestCertificate certificate = new TestCertificate(keys);
-        try (EmbeddedFtpServer server = new EmbeddedFtpServer(root, null, null, false)) {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start()) {
             assertThatThrownBy(() -> FtpSession.open("127.0.0.1", server.port(),
-                    settings(FtpSecurity.EXPLICIT_TLS, certificate.trustingContext())))
+                    settings(FtpSecurity.EXPLICIT_TLS, trusting(server.certificate()))))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.protocolError()).isBetween(400, 599));
         }
+    }
+
+    private static int tlsPort(EmbeddedFtpServer server, FtpSecurity security) {
+        return (security == FtpSecurity.IMPLICIT_TLS ? server.implicitTlsPort() : server.explicitTlsPort()).orElseThrow();
+    }
+
+    /** A client context that trusts exactly the embedded server's self-signed certificate. */
+    private static SSLContext trusting(X509Certificate certificate) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("server", certificate);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 }
