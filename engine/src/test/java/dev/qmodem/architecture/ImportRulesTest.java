@@ -1,0 +1,55 @@
+package dev.qmodem.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imports point one way (STYLE.md): the wire-level packages import no other qmodem package, the FTP and data
+ * layers only what is below them, commands everything but the wiring, and only {@code module} sees it all.
+ */
+class ImportRulesTest {
+
+    private static final Path MAIN = Path.of("src", "main", "java", "dev", "qmodem");
+    private static final Pattern IMPORT = Pattern.compile("^import dev\\.qmodem\\.([a-z]+)", Pattern.MULTILINE);
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "at", Set.of(),
+            "transport", Set.of(),
+            "fs", Set.of(),
+            "profile", Set.of(),
+            "network", Set.of(),
+            "ftp", Set.of("fs", "profile"),
+            "data", Set.of("at"),
+            "command", Set.of("at", "data", "ftp", "fs", "profile", "network"),
+            "module", Set.of("at", "data", "ftp", "fs", "profile", "network", "command", "transport"));
+
+    @Test
+    void everyPackageImportsOnlyWhatItMay() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String layer = MAIN.relativize(file).getName(0).toString();
+                assertThat(ALLOWED).as("a rule for package %s", layer).containsKey(layer);
+                Matcher imports = IMPORT.matcher(Files.readString(file));
+                while (imports.find()) {
+                    String target = imports.group(1);
+                    if (!target.equals(layer) && !ALLOWED.get(layer).contains(target)) {
+                        violations.add(MAIN.relativize(file) + " imports dev.qmodem." + target);
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}
