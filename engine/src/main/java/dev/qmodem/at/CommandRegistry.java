@@ -2,7 +2,6 @@ package dev.qmodem.at;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** The commands a module answers, by name as typed after AT ({@code +QFTPCFG}, {@code E}, {@code &D}). */
 public final class CommandRegistry {
@@ -18,9 +17,5 @@ public final class CommandRegistry {
 
     public AtCommandHandler find(String name) {
         return handlers.get(name);
-    }
-
-    public Set<String> names() {
-        return Set.copyOf(handlers.keySet());
     }
 }

@@ -61,25 +61,11 @@ public final class DataMode {
         }
     }
 
-    /** True if a session waits for its CONNECT (after a command opened it, or ATO asked to resume). */
-    public boolean pending() {
-        return is(State.PENDING);
-    }
-
     /** True while host bytes are data. */
     public boolean active() {
-        return is(State.ACTIVE);
-    }
-
-    /** True if the host escaped and ATO can resume. */
-    public boolean suspended() {
-        return is(State.SUSPENDED);
-    }
-
-    private boolean is(State expected) {
         lock.lock();
         try {
-            return state == expected;
+            return state == State.ACTIVE;
         } finally {
             lock.unlock();
         }

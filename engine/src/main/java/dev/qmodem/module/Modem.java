@@ -84,10 +84,6 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
                 (int) p.number("default.ipr"));
     }
 
-    public ModelProfile profile() {
-        return profile;
-    }
-
     /** Serves one host until it disconnects. A second host waits: transports that can refuse do so before. */
     @Override
     public void serve(HostLink link) {
