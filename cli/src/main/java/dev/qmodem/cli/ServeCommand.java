@@ -31,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start a module and serve hosts until interrupted.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:stopped by a signal", "1:could not start (a port in use, a bad flag value)"})
+        exitCodeList = {"0:stopped by a signal", "1:could not start (a port in use, an unreadable folder)",
+                "2:bad flags (an unknown model, two line transports)"})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
