@@ -9,17 +9,12 @@ import java.net.Socket;
  * server's final reply. Bytes are passed through as the server sends them, also in ASCII mode (TYPE A asks the
  * server for network line endings; the module does not rewrite them).
  */
-public final class Transfer {
+public final class Transfer extends DataConnection {
 
-    private final FtpSession session;
-    private final Socket socket;
     private final InputStream data;
-    private volatile long bytes;
-    private boolean finished;
 
     Transfer(FtpSession session, Socket socket) throws IOException {
-        this.session = session;
-        this.socket = socket;
+        super(session, socket);
         this.data = new DataInput(socket.getInputStream());
     }
 
@@ -29,34 +24,6 @@ public final class Transfer {
      */
     public InputStream data() {
         return data;
-    }
-
-    /** Bytes delivered by {@link #data()} so far (not counting the restart offset). Safe from any thread. */
-    public long bytesTransferred() {
-        return bytes;
-    }
-
-    /** Closes the data connection and reads the final reply; a 4xx/5xx reply becomes its failure. */
-    public synchronized void complete() throws FtpFailure {
-        if (finished) {
-            throw new IllegalStateException("transfer already finished");
-        }
-        finished = true;
-        session.finishTransfer(socket);
-    }
-
-    /**
-     * Ends the transfer early from any thread: closes the data connection (a reader blocked in {@link #data()}
-     * gets a failure) and consumes the server's reply, whatever it is. Does nothing once finished.
-     */
-    public void abort() {
-        FtpSession.closeQuietly(socket);
-        synchronized (this) {
-            if (!finished) {
-                finished = true;
-                session.abandonTransfer(socket);
-            }
-        }
     }
 
     private final class DataInput extends InputStream {
@@ -77,7 +44,7 @@ public final class Transfer {
             try {
                 int n = in.read(b, off, len);
                 if (n > 0) {
-                    bytes += n;
+                    count(n);
                 }
                 return n;
             } catch (IOException e) {

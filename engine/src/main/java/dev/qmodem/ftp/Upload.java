@@ -12,21 +12,16 @@ import java.util.concurrent.TimeUnit;
  * One upload in progress: write to {@link #data()}, then {@link #complete()} to end the file and collect the
  * server's final reply. Bytes go to the server unchanged, also in ASCII mode.
  */
-public final class Upload {
+public final class Upload extends DataConnection {
 
     private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
 
-    private final FtpSession session;
-    private final Socket socket;
     private final long timeoutMillis;
     private final OutputStream data;
-    private volatile long bytes;
     private volatile boolean writeExpired;
-    private boolean finished;
 
     Upload(FtpSession session, Socket socket, long timeoutMillis) throws IOException {
-        this.session = session;
-        this.socket = socket;
+        super(session, socket);
         this.timeoutMillis = timeoutMillis;
         this.data = new DataOutput(socket.getOutputStream());
     }
@@ -37,34 +32,6 @@ public final class Upload {
      */
     public OutputStream data() {
         return data;
-    }
-
-    /** Bytes accepted by {@link #data()} so far (not counting the restart offset). Safe from any thread. */
-    public long bytesTransferred() {
-        return bytes;
-    }
-
-    /** Ends the file (closes the data connection) and reads the final reply; a 4xx/5xx reply becomes its failure. */
-    public synchronized void complete() throws FtpFailure {
-        if (finished) {
-            throw new IllegalStateException("upload already finished");
-        }
-        finished = true;
-        session.finishTransfer(socket);
-    }
-
-    /**
-     * Ends the upload early from any thread: closes the data connection (the server keeps what it received)
-     * and consumes the server's reply. Does nothing once finished.
-     */
-    public void abort() {
-        FtpSession.closeQuietly(socket);
-        synchronized (this) {
-            if (!finished) {
-                finished = true;
-                session.abandonTransfer(socket);
-            }
-        }
     }
 
     private static ScheduledThreadPoolExecutor newWatchdog() {
@@ -96,7 +63,7 @@ public final class Upload {
             ScheduledFuture<?> deadline = WATCHDOG.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
             try {
                 out.write(b, off, len);
-                bytes += len;
+                count(len);
             } catch (IOException e) {
                 if (writeExpired) {
                     throw new FtpFailure(FtpErrors.TIMEOUT, 0, "server took no data for " + timeoutMillis + " ms", e);

@@ -1,0 +1,54 @@
+package dev.qmodem.ftp;
+
+import java.net.Socket;
+
+/**
+ * What a download and an upload share: the data connection of one transfer, the bytes moved over it, and its two
+ * ways to end (complete, reading the server's final reply; or abort, from any thread).
+ */
+public abstract sealed class DataConnection permits Transfer, Upload {
+
+    private final FtpSession session;
+    final Socket socket;
+    private volatile long bytes;
+    private boolean finished;
+
+    DataConnection(FtpSession session, Socket socket) {
+        this.session = session;
+        this.socket = socket;
+    }
+
+    /** Bytes moved over the data connection so far (not counting the restart offset). Safe from any thread. */
+    public long bytesTransferred() {
+        return bytes;
+    }
+
+    /** Only the one thread that reads or writes the data counts it. */
+    void count(int moved) {
+        bytes += moved;
+    }
+
+    /** Closes the data connection and reads the final reply; a 4xx/5xx reply becomes its failure. */
+    public synchronized void complete() throws FtpFailure {
+        if (finished) {
+            throw new IllegalStateException("transfer already finished");
+        }
+        finished = true;
+        session.finishTransfer(socket);
+    }
+
+    /**
+     * Ends the transfer early from any thread: closes the data connection (a reader or writer blocked on it gets
+     * a failure; an upload's server keeps what it received) and consumes the server's reply, whatever it is.
+     * Does nothing once finished.
+     */
+    public void abort() {
+        FtpSession.closeQuietly(socket);
+        synchronized (this) {
+            if (!finished) {
+                finished = true;
+                session.abandonTransfer(socket);
+            }
+        }
+    }
+}
