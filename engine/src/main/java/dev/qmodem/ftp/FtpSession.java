@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 public final class FtpSession implements Closeable {
 
     /** Socket buffers for the data connection: large enough to keep loopback transfers at memory speed. */
-    static final int DATA_SOCKET_BUFFER = 256 * 1024;
+    static final int DATA_SOCKET_BUFFER = 1024 * 1024;
 
     private final FtpWire wire;
     private final long timeoutMillis;
