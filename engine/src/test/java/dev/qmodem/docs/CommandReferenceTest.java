@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandReferenceTest {
 
     private static final Path DOCUMENT = Path.of("..", "docs", "commands.md");
+    private static final Properties SEMANTICS = load("/docs/commands.properties");
     private static final String[] LIMITS = {"username", "password", "hostname", "file", "path", "local"};
     private static final String BASIC = "ATE ATV ATQ ATS ATZ AT&F AT&W AT&D ATI ATO";
 
@@ -80,6 +82,16 @@ class CommandReferenceTest {
             }
             doc.append('\n');
         }
+        doc.append("\n## Forms, responses and errors\n\n")
+                .append("`+CME ERROR` codes are numbers under AT+CMEE=1 (the default) and texts under AT+CMEE=2.\n\n")
+                .append("| command | forms and responses | errors |\n|---|---|---|\n");
+        for (String name : testForms.keySet()) {
+            String semantics = SEMANTICS.getProperty(name);
+            assertThat(semantics).as("src/test/resources/docs/commands.properties describes %s", name).isNotNull();
+            String[] parts = semantics.split(" \\| ", 2);
+            doc.append("| `AT").append(name).append("` | ").append(parts[0]).append(" | ")
+                    .append(parts.length > 1 ? parts[1] : "").append(" |\n");
+        }
         doc.append("\n## Test forms\n\n| command | ")
                 .append(String.join(" | ", Arrays.stream(Model.values()).map(Enum::name).toList()))
                 .append(" |\n|---|").append("---|".repeat(Model.values().length)).append('\n');
@@ -92,6 +104,16 @@ class CommandReferenceTest {
             doc.append('\n');
         });
         return doc.toString();
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (var in = CommandReferenceTest.class.getResourceAsStream(resource)) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties;
     }
 
     /** A test-form answer as one table cell: its information lines, or OK when it has none. */
