@@ -17,7 +17,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Prints AT round trips per second over loopback TCP ({@code AT} -> {@code OK}, one host, one at a time and
@@ -60,13 +62,9 @@ public final class AtRoundTripBenchmark {
             }
         }
         if (Files.exists(jar)) {
-            double[] times = new double[5];
-            for (int i = 0; i < times.length; i++) {
-                times[i] = startToReady(jar, ufs);
-            }
-            Arrays.sort(times);
-            System.out.printf("qmodem serve start to ready: median %.0f ms (min %.0f, max %.0f, 5 runs)%n",
-                    times[2], times[0], times[4]);
+            report("qmodem serve start to ready, AT port only (--no-ftp-server)", jar, ufs, "--no-ftp-server");
+            report("qmodem serve start to ready, with the embedded FTP and FTPS server", jar, ufs,
+                    "--ftp-port", "0", "--ftps-port", "0", "--ftps-implicit-port", "0");
         } else {
             System.out.println("start-to-ready skipped: no " + jar + " (build with ./qmodem --version first)");
         }
@@ -138,11 +136,22 @@ public final class AtRoundTripBenchmark {
         }
     }
 
-    private static double startToReady(Path jar, Path ufs) throws IOException, InterruptedException {
+    private static void report(String what, Path jar, Path ufs, String... flags) throws IOException, InterruptedException {
+        double[] times = new double[5];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = startToReady(jar, ufs, flags);
+        }
+        Arrays.sort(times);
+        System.out.printf("%s: median %.0f ms (min %.0f, max %.0f, 5 runs)%n", what, times[2], times[0], times[4]);
+    }
+
+    private static double startToReady(Path jar, Path ufs, String... flags) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--listen", "127.0.0.1:0",
+                "--ufs", ufs.toString()));
+        command.addAll(List.of(flags));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--listen", "127.0.0.1:0",
-                "--ufs", ufs.toString(), "--no-ftp-server").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
