@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A pure-ftpd instance in the foreground on 127.0.0.1, plain or with explicit TLS required on control and
@@ -19,7 +18,7 @@ import java.util.Optional;
  * pure-ftpd greets with a multi-line {@code 220-} banner, refuses {@code AUTH SSL} and, unlike
  * vsftpd, does not demand TLS session reuse on data connections.
  */
-public final class PureFtpd implements FtpPeer {
+public final class PureFtpd extends RunningPeer {
 
     public static final String USER = "qmodem";
     public static final String PASSWORD = "qmodem";
@@ -29,35 +28,13 @@ public final class PureFtpd implements FtpPeer {
             "$6$qmodemsalt$ZtMpoisDWbzEX5ZeXWYqIkdN2mbyGBlkrn.86.JPUbT42cvHdrUE8PaHQSDH7t1XsRbLlR3U72VrKTyyzDMcW.";
     private static final int START_ATTEMPTS = 3;
 
-    private final PeerProcess process;
-    private final Path instanceFolder;
-    private final Path root;
-    private final int port;
-    private final TestCertificates certificates;
-    private final Duration startupTime;
-
     private PureFtpd(PeerProcess process, Path instanceFolder, Path root, int port, TestCertificates certificates,
             Duration startupTime) {
-        this.process = process;
-        this.instanceFolder = instanceFolder;
-        this.root = root;
-        this.port = port;
-        this.certificates = certificates;
-        this.startupTime = startupTime;
+        super(process, instanceFolder, root, port, certificates, startupTime, "pure-ftpd.out");
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
     }
 
     @Override
@@ -68,33 +45,6 @@ public final class PureFtpd implements FtpPeer {
     @Override
     public String password() {
         return PASSWORD;
-    }
-
-    @Override
-    public Path root() {
-        return root;
-    }
-
-    @Override
-    public Optional<TestCertificates> certificates() {
-        return Optional.ofNullable(certificates);
-    }
-
-    @Override
-    public Path log() {
-        return instanceFolder.resolve("pure-ftpd.out");
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    /** Stops pure-ftpd and its session processes, then deletes the instance folder (with the root, unless one was given). */
-    @Override
-    public void close() {
-        process.close();
-        TempFolders.deleteQuietly(instanceFolder);
     }
 
     /** Settings for one pure-ftpd instance. */

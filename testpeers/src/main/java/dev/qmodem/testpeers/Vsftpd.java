@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * and by default the data connection must resume the control connection's TLS session
  * ({@code require_ssl_reuse=YES}), as on many production servers.
  */
-public final class Vsftpd implements FtpPeer {
+public final class Vsftpd extends RunningPeer {
 
     /** How the server speaks TLS. */
     public enum Tls {
@@ -42,39 +41,18 @@ public final class Vsftpd implements FtpPeer {
     private static final String SECURE_CHROOT_DIR = "/var/run/vsftpd/empty";
     private static final int START_ATTEMPTS = 3;
 
-    private final PeerProcess process;
-    private final Path instanceFolder;
-    private final Path root;
-    private final int port;
     private final int firstPassivePort;
     private final int passivePortCount;
-    private final TestCertificates certificates;
-    private final Duration startupTime;
 
     private Vsftpd(PeerProcess process, Path instanceFolder, Path root, int port,
             int firstPassivePort, int passivePortCount, TestCertificates certificates, Duration startupTime) {
-        this.process = process;
-        this.instanceFolder = instanceFolder;
-        this.root = root;
-        this.port = port;
+        super(process, instanceFolder, root, port, certificates, startupTime, "vsftpd.log");
         this.firstPassivePort = firstPassivePort;
         this.passivePortCount = passivePortCount;
-        this.certificates = certificates;
-        this.startupTime = startupTime;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
     }
 
     @Override
@@ -87,30 +65,6 @@ public final class Vsftpd implements FtpPeer {
         return UnixAccounts.PASSWORD;
     }
 
-    @Override
-    public Path root() {
-        return root;
-    }
-
-    @Override
-    public Optional<TestCertificates> certificates() {
-        return Optional.ofNullable(certificates);
-    }
-
-    @Override
-    public Path log() {
-        return instanceFolder.resolve("vsftpd.log");
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    ProcessHandle processHandle() {
-        return process.handle();
-    }
-
     /** The first port of this instance's passive range. */
     public int firstPassivePort() {
         return firstPassivePort;
@@ -118,13 +72,6 @@ public final class Vsftpd implements FtpPeer {
 
     public int lastPassivePort() {
         return firstPassivePort + passivePortCount - 1;
-    }
-
-    /** Stops vsftpd and its session processes, then deletes the instance folder (with the root, unless one was given). */
-    @Override
-    public void close() {
-        process.close();
-        TempFolders.deleteQuietly(instanceFolder);
     }
 
     /** Settings for one vsftpd instance; {@link #start()} may be called more than once. */
