@@ -2,14 +2,14 @@ package dev.qmodem.transport;
 
 import org.slf4j.Logger;
 
-import java.util.function.Supplier;
+import java.io.IOException;
 
 /**
- * The serving loop of a line-style transport (a PTY, a serial port): a line has no connections, so the module is
- * handed one long link after another until the transport closes (the next link is null) or an I/O error on the
- * line ends serving.
+ * The links of a line-style transport (a PTY, a serial port). A line has no connections, so the module is handed
+ * one long link after another, on a thread of its own, until the transport closes or an I/O error on the line
+ * ends serving. Thread-safe.
  */
-final class LineSessions {
+final class LineSessions<L extends LineSessions.Link> {
 
     /** A link on a line that can tell whether the line itself failed. */
     interface Link extends HostLink {
@@ -21,10 +21,44 @@ final class LineSessions {
         void close();
     }
 
-    private LineSessions() {
+    /** Opens a new link on the line. */
+    @FunctionalInterface
+    interface Opener<L> {
+        L open() throws IOException;
     }
 
-    static <L extends Link> void serve(HostSessionHandler handler, L first, Supplier<L> next, String line, Logger log) {
+    private final Opener<L> opener;
+    private final String line;
+    private final Logger log;
+    private L current;
+    private boolean closed;
+
+    LineSessions(Opener<L> opener, String line, Logger log) {
+        this.opener = opener;
+        this.line = line;
+        this.log = log;
+    }
+
+    /** Opens the first link and serves it, and the ones after it, on a new thread. */
+    synchronized void start(HostSessionHandler handler, String threadName) throws IOException {
+        L first = opener.open();
+        current = first;
+        new Thread(() -> serve(handler, first), threadName).start();
+    }
+
+    /** Ends the current link, waking its blocked reads and writes; no link follows it. */
+    void close() {
+        L session;
+        synchronized (this) {
+            closed = true;
+            session = current;
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private void serve(HostSessionHandler handler, L first) {
         L session = first;
         while (session != null) {
             try {
@@ -38,7 +72,20 @@ final class LineSessions {
                 log.error("{} stopped serving after an I/O error", line);
                 return;
             }
-            session = next.get();
+            session = next();
+        }
+    }
+
+    private synchronized L next() {
+        if (closed) {
+            return null;
+        }
+        try {
+            current = opener.open();
+            return current;
+        } catch (IOException e) {
+            log.error("cannot serve {}", line, e);
+            return null;
         }
     }
 }

@@ -25,7 +25,7 @@ public final class PtyTransport implements Transport {
     private final Path link;
     private final Object lock = new Object();
     private PseudoTerminal pty;
-    private PtyHostLink current;
+    private LineSessions<PtyHostLink> sessions;
     private boolean closed;
 
     /** @param link where to create the symlink to the slave device; an existing symlink is replaced */
@@ -35,30 +35,26 @@ public final class PtyTransport implements Transport {
 
     @Override
     public void start(HostSessionHandler handler) throws IOException {
-        PtyHostLink first;
         synchronized (lock) {
             if (pty != null || closed) {
                 throw new IllegalStateException("pty transport at " + link + " was already started");
             }
             pty = PseudoTerminal.open();
+            PseudoTerminal terminal = pty;
+            Path slave = Path.of(terminal.slaveName());
+            sessions = new LineSessions<>(() -> new PtyHostLink(terminal.masterFd(), "pty " + link + " -> " + slave),
+                    link.toString(), log);
             try {
-                first = openSession();
+                createSymlink(slave);
+                sessions.start(handler, "pty-host " + link);
             } catch (IOException | RuntimeException e) {
+                removeSymlink(slave);
                 pty.close();
                 pty = null;
-                throw e;
-            }
-            try {
-                createSymlink(Path.of(pty.slaveName()));
-            } catch (IOException | RuntimeException e) {
-                first.close();
-                pty.close();
-                pty = null;
+                sessions = null;
                 throw e;
             }
         }
-        new Thread(() -> LineSessions.serve(handler, first, this::nextSession, link.toString(), log),
-                "pty-host " + link).start();
         log.info("pty ready at {} -> {}", link, pty.slaveName());
     }
 
@@ -71,26 +67,6 @@ public final class PtyTransport implements Transport {
         Files.createSymbolicLink(link, slave);
     }
 
-    /** Opens the next link; the caller holds {@code lock}. */
-    private PtyHostLink openSession() throws IOException {
-        current = new PtyHostLink(pty.masterFd(), "pty " + link + " -> " + pty.slaveName());
-        return current;
-    }
-
-    private PtyHostLink nextSession() {
-        synchronized (lock) {
-            if (closed) {
-                return null;
-            }
-            try {
-                return openSession();
-            } catch (IOException e) {
-                log.error("cannot serve {}", link, e);
-                return null;
-            }
-        }
-    }
-
     @Override
     public String endpoint() {
         synchronized (lock) {
@@ -101,16 +77,16 @@ public final class PtyTransport implements Transport {
     /** Ends the current link (waking its blocked reads and writes), then frees the terminal and the symlink. */
     @Override
     public void close() throws IOException {
-        PtyHostLink session;
+        LineSessions<PtyHostLink> started;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            session = current;
+            started = sessions;
         }
-        if (session != null) {
-            session.close();
+        if (started != null) {
+            started.close();
         }
         if (pty != null) {
             pty.close();

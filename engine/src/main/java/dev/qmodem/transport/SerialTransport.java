@@ -29,7 +29,7 @@ public final class SerialTransport implements Transport {
     private final boolean rtsCts;
     private final Object lock = new Object();
     private SerialPort port;
-    private SerialHostLink current;
+    private LineSessions<SerialHostLink> sessions;
     private boolean closed;
 
     /**
@@ -54,16 +54,15 @@ public final class SerialTransport implements Transport {
      */
     @Override
     public void start(HostSessionHandler handler) throws IOException {
-        SerialHostLink first;
         synchronized (lock) {
             if (port != null || closed) {
                 throw new IllegalStateException("serial transport on " + device + " was already started");
             }
             port = open();
-            first = openSession();
+            SerialPort opened = port;
+            sessions = new LineSessions<>(() -> new SerialHostLink(opened, "serial " + device + "@" + baud), device, log);
+            sessions.start(handler, "serial-host " + device);
         }
-        new Thread(() -> LineSessions.serve(handler, first, this::nextSession, device, log),
-                "serial-host " + device).start();
         log.info("serial port {} open at {} baud, 8N1, {}", device, baud, rtsCts ? "RTS/CTS" : "no flow control");
     }
 
@@ -94,19 +93,6 @@ public final class SerialTransport implements Transport {
         return opened;
     }
 
-    /** Opens the next link; the caller holds {@code lock}. */
-    private SerialHostLink openSession() {
-        current = new SerialHostLink(port, "serial " + device + "@" + baud);
-        return current;
-    }
-
-    /** The next link, or null once the transport is closed. */
-    private SerialHostLink nextSession() {
-        synchronized (lock) {
-            return closed ? null : openSession();
-        }
-    }
-
     @Override
     public String endpoint() {
         return "serial:" + device + "@" + baud;
@@ -114,16 +100,16 @@ public final class SerialTransport implements Transport {
 
     @Override
     public void close() {
-        SerialHostLink session;
+        LineSessions<SerialHostLink> started;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            session = current;
+            started = sessions;
         }
-        if (session != null) {
-            session.close();
+        if (started != null) {
+            started.close();
         }
         if (port != null) {
             port.closePort();
