@@ -1,7 +1,7 @@
 package dev.qmodem.bench;
 
-import dev.qmodem.module.Modem;
-import dev.qmodem.module.ModemConfig;
+import dev.qmodem.module.EmulatedModule;
+import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.profile.Model;
 import dev.qmodem.transport.TcpTransport;
 
@@ -34,7 +34,7 @@ public final class AtRoundTripBenchmark {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "cli/target/qmodem.jar");
         Path ufs = Files.createTempDirectory("qmodem-bench");
-        try (Modem modem = Modem.create(ModemConfig.of(Model.BG95, ufs))) {
+        try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs))) {
             TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
             transport.start(modem);
             try (Socket socket = new Socket("127.0.0.1", transport.port())) {

@@ -1,7 +1,7 @@
 package dev.qmodem.bench;
 
-import dev.qmodem.module.Modem;
-import dev.qmodem.module.ModemConfig;
+import dev.qmodem.module.EmulatedModule;
+import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.profile.Model;
 import dev.qmodem.testpeers.Peers;
 import dev.qmodem.testpeers.Vsftpd;
@@ -52,7 +52,7 @@ public final class TransferBenchmark {
             double curlUp = curl(curlTls, "-T", file.toString(), "-w", "%{speed_upload}", url + "curl-up.bin");
 
             Path ufs = Files.createTempDirectory("qmodem-bench-ufs");
-            try (Modem modem = Modem.create(ModemConfig.of(Model.BG95, ufs))) {
+            try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs))) {
                 TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
                 transport.start(modem);
                 try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", transport.port()))) {

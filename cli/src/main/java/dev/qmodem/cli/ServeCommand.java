@@ -1,8 +1,8 @@
 package dev.qmodem.cli;
 
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
-import dev.qmodem.module.Modem;
-import dev.qmodem.module.ModemConfig;
+import dev.qmodem.module.EmulatedModule;
+import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.profile.Model;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.PtyTransport;
@@ -95,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
         EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
-        Modem modem = Modem.create(new ModemConfig(model, ufsDirectory, overrides, hostAliases));
+        EmulatedModule modem = EmulatedModule.create(new ModuleConfig(model, ufsDirectory, overrides, hostAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeQuietly(transport);

@@ -204,7 +204,7 @@ public final class LocalStorage implements AutoCloseable {
      *                   {@link FileErrorCode#INVALID_INPUT_VALUE} for {@code maxSize < 1},
      *                   {@link FileErrorCode#DRIVE_FULL} if {@code maxSize} exceeds the free space
      */
-    public Upload beginUpload(String localName, long maxSize) throws FileError {
+    public StagedUpload beginUpload(String localName, long maxSize) throws FileError {
         LocalName name = LocalName.parse(localName, config);
         synchronized (lock) {
             Volume volume = volume(name.drive());
@@ -218,7 +218,7 @@ public final class LocalStorage implements AutoCloseable {
             if (maxSize > free) {
                 throw new FileError(FileErrorCode.DRIVE_FULL, maxSize + " bytes asked, " + Math.max(0, free) + " free");
             }
-            return new Upload(lock, volume.stage(), name, maxSize);
+            return new StagedUpload(lock, volume.stage(), name, maxSize);
         }
     }
 

@@ -6,7 +6,7 @@ import java.net.Socket;
  * What a download and an upload share: the data connection of one transfer, the bytes moved over it, and its two
  * ways to end (complete, reading the server's final reply; or abort, from any thread).
  */
-public abstract sealed class DataConnection permits Transfer, Upload {
+public abstract sealed class DataConnection permits DownloadConnection, UploadConnection {
 
     private final FtpSession session;
     final Socket socket;

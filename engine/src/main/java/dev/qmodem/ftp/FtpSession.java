@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * <p>
  * Every blocking wait (connecting, each control reply, a data connection, the silence between data packets)
  * is bounded by {@link FtpSettings#responseTimeout()}. Failures are {@link FtpFailure}s carrying the
- * {@code <err>,<protocol_error>} pair. One operation at a time: while a {@link Transfer} or {@link Upload} is
+ * {@code <err>,<protocol_error>} pair. One operation at a time: while a {@link DownloadConnection} or {@link UploadConnection} is
  * unfinished, other commands throw {@link IllegalStateException} (the AT layer answers busy before that).
  * Not thread-safe apart from {@code abort()} and {@code bytesTransferred()} on a transfer.
  */
@@ -98,7 +98,6 @@ public final class FtpSession implements Closeable {
         }
     }
 
-    /** CWD: changes the working directory. */
     /** Sends TYPE I (binary) or TYPE A (ASCII) if the session is not already in that type. */
     public void transferType(boolean binary) throws FtpFailure {
         if (this.binary == null || this.binary != binary) {
@@ -107,6 +106,7 @@ public final class FtpSession implements Closeable {
         }
     }
 
+    /** CWD: changes the working directory. */
     public void cwd(String directory) throws FtpFailure {
         command("CWD", directory);
     }
@@ -184,10 +184,10 @@ public final class FtpSession implements Closeable {
      *
      * @throws FtpFailure when the server refuses (e.g. 627/550 no such file) or no data connection comes
      */
-    public Transfer retrieve(String remote, long restartOffset) throws FtpFailure {
+    public DownloadConnection retrieve(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("RETR", remote, restartOffset);
         try {
-            return new Transfer(this, socket);
+            return new DownloadConnection(this, socket);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
@@ -197,11 +197,11 @@ public final class FtpSession implements Closeable {
      * LIST, NLST or MLSD of {@code directory}: a path, or "." (or null) for the working directory, which is sent
      * as the bare command since every server takes that form.
      */
-    public Transfer retrieveListing(ListingKind kind, String directory) throws FtpFailure {
+    public DownloadConnection retrieveListing(ListingKind kind, String directory) throws FtpFailure {
         String argument = directory == null || directory.isEmpty() || directory.equals(".") ? null : directory;
         Socket socket = openData(kind.name(), argument, 0);
         try {
-            return new Transfer(this, socket);
+            return new DownloadConnection(this, socket);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
@@ -212,10 +212,10 @@ public final class FtpSession implements Closeable {
      * REST+STOR rather than APPE because {@code <startpos>} is a server offset (DESIGN.md decision 8) that need
      * not equal the remote size; vsftpd, pure-ftpd and Apache FtpServer all honour REST before STOR.
      */
-    public Upload store(String remote, long restartOffset) throws FtpFailure {
+    public UploadConnection store(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("STOR", remote, restartOffset);
         try {
-            return new Upload(this, socket, timeoutMillis);
+            return new UploadConnection(this, socket, timeoutMillis);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }

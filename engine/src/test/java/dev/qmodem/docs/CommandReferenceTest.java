@@ -2,7 +2,7 @@ package dev.qmodem.docs;
 
 import dev.qmodem.module.Escapes;
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class CommandReferenceTest {
         Map<String, Map<Model, String>> testForms = new TreeMap<>();
         for (Model model : Model.values()) {
             ModelProfile profile = ModelProfile.of(model);
-            try (RunningModem modem = RunningModem.start(model, Files.createDirectories(ufs.resolve(model.name())));
+            try (RunningModule modem = RunningModule.start(model, Files.createDirectories(ufs.resolve(model.name())));
                  HostConnection host = modem.connect()) {
                 host.command("ATE0");
                 host.readUntil("OK\r\n", Duration.ofSeconds(5));
@@ -69,7 +69,7 @@ class CommandReferenceTest {
         doc.append("# AT command reference\n\n")
                 .append("Generated from the running modules by `CommandReferenceTest` (engine tests), which fails when this\n")
                 .append("file and the modules disagree: what each model has, and what each command's test form answers.\n")
-                .append("Semantics, responses and errors are in `../shared/DESIGN.md`, [decisions.md](decisions.md) and each\n")
+                .append("Semantics, responses and errors are in [decisions.md](decisions.md), the README and each\n")
                 .append("handler's Javadoc (`engine/src/main/java/dev/qmodem/command`).\n\n")
                 .append("V.250 basic commands on every model: `").append(BASIC).append("` (S3, S4, S5, S12).\n");
         doc.append("\n## String parameter limits (bytes)\n\n| parameter | ")

@@ -94,7 +94,7 @@ class ConfinementTest {
 
     @Test
     void aLinkSwappedInDuringAnUploadIsNotReplacedOrFollowed() throws IOException {
-        Upload upload = storage.beginUpload("target", 10);
+        StagedUpload upload = storage.beginUpload("target", 10);
         upload.write(new byte[] {1, 2}, 0, 2);
         Files.createSymbolicLink(ufs.resolve("target"), secret);
 

@@ -60,7 +60,7 @@ class FtpFaultTest {
     void aServerKilledMidDownloadFailsAfterDeliveringWhatItSent() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(true)) {
             FtpSession session = FtpSession.open("127.0.0.1", peer.port(), settings(Duration.ofSeconds(5)));
-            Transfer get = session.retrieve("file.bin", 0);
+            DownloadConnection get = session.retrieve("file.bin", 0);
             byte[] first = FtpSessionTest.readExactly(get.data(), ScriptedServer.SENT.length);
             assertThat(first).isEqualTo(ScriptedServer.SENT);
             peer.kill.countDown();

@@ -117,12 +117,12 @@ class FtpSessionTest {
     void downloadsAndUploadsEveryByteValue(boolean passive) throws Exception {
         Files.write(root.resolve("in.bin"), ALL_BYTES);
         try (FtpSession session = open(settings().withPassive(passive))) {
-            Transfer get = session.retrieve("in.bin", 0);
+            DownloadConnection get = session.retrieve("in.bin", 0);
             assertThat(get.data().readAllBytes()).isEqualTo(ALL_BYTES);
             get.complete();
             assertThat(get.bytesTransferred()).isEqualTo(ALL_BYTES.length);
 
-            Upload put = session.store("out.bin", 0);
+            UploadConnection put = session.store("out.bin", 0);
             put.data().write(ALL_BYTES);
             put.complete();
             assertThat(put.bytesTransferred()).isEqualTo(ALL_BYTES.length);
@@ -134,7 +134,7 @@ class FtpSessionTest {
     void restartedDownloadStartsAtTheOffset() throws Exception {
         Files.write(root.resolve("in.bin"), ALL_BYTES);
         try (FtpSession session = open(settings())) {
-            Transfer get = session.retrieve("in.bin", 300);
+            DownloadConnection get = session.retrieve("in.bin", 300);
             assertThat(get.data().readAllBytes()).isEqualTo(Arrays.copyOfRange(ALL_BYTES, 300, ALL_BYTES.length));
             get.complete();
         }
@@ -144,7 +144,7 @@ class FtpSessionTest {
     void restartedUploadWritesFromTheOffset() throws Exception {
         Files.write(root.resolve("out.bin"), Arrays.copyOf(ALL_BYTES, 100));
         try (FtpSession session = open(settings())) {
-            Upload put = session.store("out.bin", 100);
+            UploadConnection put = session.store("out.bin", 100);
             put.data().write(ALL_BYTES, 100, ALL_BYTES.length - 100);
             put.complete();
         }
@@ -157,12 +157,12 @@ class FtpSessionTest {
         Files.createDirectory(root.resolve("sub"));
         try (FtpSession session = open(settings())) {
             for (ListingKind kind : ListingKind.values()) {
-                Transfer list = session.retrieveListing(kind, ".");
+                DownloadConnection list = session.retrieveListing(kind, ".");
                 String text = new String(list.data().readAllBytes(), StandardCharsets.UTF_8);
                 list.complete();
                 assertThat(text).as(kind.name()).contains("one.txt").contains("sub");
             }
-            Transfer nlst = session.retrieveListing(ListingKind.NLST, "sub");
+            DownloadConnection nlst = session.retrieveListing(ListingKind.NLST, "sub");
             nlst.data().readAllBytes();
             nlst.complete();
         }
@@ -172,7 +172,7 @@ class FtpSessionTest {
     void abortedDownloadLeavesTheSessionUsable() throws Exception {
         Files.write(root.resolve("big.bin"), allByteValues(64 * 1024));
         try (FtpSession session = open(settings())) {
-            Transfer get = session.retrieve("big.bin", 0);
+            DownloadConnection get = session.retrieve("big.bin", 0);
             assertThat(get.data().read(new byte[1000])).isPositive();
             get.abort();
             assertThat(session.pwd()).isEqualTo("/");
@@ -183,7 +183,7 @@ class FtpSessionTest {
     void commandsDuringATransferAreRefused() throws Exception {
         Files.write(root.resolve("in.bin"), ALL_BYTES);
         try (FtpSession session = open(settings())) {
-            Transfer get = session.retrieve("in.bin", 0);
+            DownloadConnection get = session.retrieve("in.bin", 0);
             assertThatThrownBy(session::pwd).isInstanceOf(IllegalStateException.class);
             get.data().readAllBytes();
             get.complete();

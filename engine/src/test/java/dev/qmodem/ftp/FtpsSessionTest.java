@@ -44,16 +44,16 @@ class FtpsSessionTest {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start();
              FtpSession session = FtpSession.open("127.0.0.1", tlsPort(server, security),
                      settings(security, trusting(server.certificate())))) {
-            Transfer get = session.retrieve("in.bin", 0);
+            DownloadConnection get = session.retrieve("in.bin", 0);
             assertThat(get.data().readAllBytes()).isEqualTo(DATA);
             get.complete();
 
-            Upload put = session.store("out.bin", 0);
+            UploadConnection put = session.store("out.bin", 0);
             put.data().write(DATA);
             put.complete();
             assertThat(root.resolve("out.bin")).hasBinaryContent(DATA);
 
-            Transfer list = session.retrieveListing(ListingKind.NLST, ".");
+            DownloadConnection list = session.retrieveListing(ListingKind.NLST, ".");
             assertThat(new String(list.data().readAllBytes())).contains("in.bin", "out.bin");
             list.complete();
         }

@@ -1,7 +1,7 @@
 package dev.qmodem.golden;
 
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class CoreGoldenTest {
     @MethodSource("transcripts")
     @Timeout(60)
     void transcriptMatches(Model model, GoldenTranscript transcript, @TempDir Path ufs) throws Exception {
-        try (RunningModem modem = RunningModem.start(model, ufs); HostConnection host = modem.connect()) {
+        try (RunningModule modem = RunningModule.start(model, ufs); HostConnection host = modem.connect()) {
             transcript.play(host, Map.of());
         }
     }

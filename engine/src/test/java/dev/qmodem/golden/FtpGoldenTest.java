@@ -1,8 +1,8 @@
 package dev.qmodem.golden;
 
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.ModemConfig;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.ModuleConfig;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class FtpGoldenTest {
     void exampleMatches(TestServers.Kind kind, Model model, GoldenTranscript transcript, @TempDir Path ufs)
             throws Exception {
         try (FtpServerUnderTest server = kind.start();
-             RunningModem modem = RunningModem.start(new ModemConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
+             RunningModule modem = RunningModule.start(new ModuleConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
              HostConnection host = modem.connect()) {
             FtpDirectives directives = new FtpDirectives(server, ufs);
             transcript.play(host, directives.all(), Map.of(

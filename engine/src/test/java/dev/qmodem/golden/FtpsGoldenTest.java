@@ -2,8 +2,8 @@ package dev.qmodem.golden;
 
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.ModemConfig;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.ModuleConfig;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import dev.qmodem.testpeers.Peers;
 import dev.qmodem.testpeers.PureFtpd;
@@ -78,7 +78,7 @@ class FtpsGoldenTest {
     @Timeout(120)
     void exampleMatches(Server kind, Model model, GoldenTranscript transcript, @TempDir Path ufs) throws Exception {
         try (FtpServerUnderTest server = kind.start();
-             RunningModem modem = RunningModem.start(new ModemConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
+             RunningModule modem = RunningModule.start(new ModuleConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
              HostConnection host = modem.connect()) {
             transcript.play(host, new FtpDirectives(server, ufs).all(), Map.of(
                     "port", Integer.toString(server.port()), "user", server.user(), "password", server.password()));

@@ -38,12 +38,12 @@ class HostProgramsTest {
     @Timeout(60)
     void pyserialOnThePtyAndOverSocketUrl(@TempDir Path dir) throws Exception {
         Path link = dir.resolve("modem");
-        try (Modem modem = Modem.create(ModemConfig.of(Model.BG95, dir.resolve("ufs")));
+        try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, dir.resolve("ufs")));
              PtyTransport pty = new PtyTransport(link)) {
             pty.start(modem);
             assertThat(run(SYSTEM_PYTHON, "-c", PYSERIAL_ATI, link.toString())).isEqualTo(ATI);
         }
-        try (Modem modem = Modem.create(ModemConfig.of(Model.BG95, dir.resolve("ufs")));
+        try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, dir.resolve("ufs")));
              TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0))) {
             tcp.start(modem);
             assertThat(run(SYSTEM_PYTHON, "-c", PYSERIAL_ATI, "socket://127.0.0.1:" + tcp.port())).isEqualTo(ATI);
@@ -54,7 +54,7 @@ class HostProgramsTest {
     @Timeout(60)
     void picocomOnThePty(@TempDir Path dir) throws Exception {
         Path link = dir.resolve("modem");
-        try (Modem modem = Modem.create(ModemConfig.of(Model.UC20, dir.resolve("ufs")));
+        try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.UC20, dir.resolve("ufs")));
              PtyTransport pty = new PtyTransport(link)) {
             pty.start(modem);
             Path typed = Files.writeString(dir.resolve("typed"), "AT+GMM\r", StandardCharsets.US_ASCII);

@@ -22,7 +22,7 @@ class RobustnessTest {
     @Test
     @Timeout(30)
     void lineOfTheMaximumLengthIsExecutedAndOneByteMoreIsAnError() throws IOException {
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
             host.command("ATE0");
             host.readUntil("OK\r\n", Duration.ofSeconds(5));
             String atLimit = "AT+CSQ" + ";".repeat(1024 - 6);
@@ -41,7 +41,7 @@ class RobustnessTest {
     @Timeout(300)
     void hundredThousandRandomLinesEachFollowedByAnAnsweredAt() throws IOException {
         Random random = new Random(20261123);
-        try (RunningModem modem = RunningModem.start(Model.UC20, ufs); HostConnection host = modem.connect()) {
+        try (RunningModule modem = RunningModule.start(Model.UC20, ufs); HostConnection host = modem.connect()) {
             host.command("ATE0");
             host.readUntil("OK\r\n", Duration.ofSeconds(5));
             for (int i = 0; i < 100_000; i++) {
@@ -74,7 +74,7 @@ class RobustnessTest {
     @Test
     @Timeout(30)
     void secondHostIsRefusedWhileOneIsConnectedAndWelcomeAfter() throws IOException {
-        try (RunningModem modem = RunningModem.start(Model.BG77, ufs)) {
+        try (RunningModule modem = RunningModule.start(Model.BG77, ufs)) {
             try (HostConnection first = modem.connect()) {
                 first.command("AT");
                 first.readUntil("OK\r\n", Duration.ofSeconds(5));
@@ -93,7 +93,7 @@ class RobustnessTest {
         }
     }
 
-    private static void awaitFree(RunningModem modem) {
+    private static void awaitFree(RunningModule modem) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (modem.modem().busy() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -103,7 +103,7 @@ class RobustnessTest {
     @Test
     @Timeout(30)
     void settingsOutliveTheHostConnectionLikeASerialPort() throws IOException {
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs)) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs)) {
             try (HostConnection host = modem.connect()) {
                 host.command("ATE0");
                 host.readUntil("OK\r\n", Duration.ofSeconds(5));

@@ -3,7 +3,7 @@ package dev.qmodem.junit;
 import dev.qmodem.client.Modem;
 import dev.qmodem.client.QuectelModem;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
-import dev.qmodem.module.ModemConfig;
+import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.profile.Model;
 import dev.qmodem.transport.TcpTransport;
 import java.io.IOException;
@@ -27,12 +27,12 @@ final class RunningModule implements AutoCloseable {
     private final TemporaryFolder folder;
     private final Path ufs;
     private final EmbeddedFtpServer ftpServer;
-    private final dev.qmodem.module.Modem module;
+    private final dev.qmodem.module.EmulatedModule module;
     private final TcpTransport transport;
     private Modem client;
 
     private RunningModule(Model model, TemporaryFolder folder, Path ufs, EmbeddedFtpServer ftpServer,
-            dev.qmodem.module.Modem module, TcpTransport transport) {
+            dev.qmodem.module.EmulatedModule module, TcpTransport transport) {
         this.model = model;
         this.folder = folder;
         this.ufs = ufs;
@@ -50,12 +50,12 @@ final class RunningModule implements AutoCloseable {
             throws IOException {
         TemporaryFolder folder = TemporaryFolder.create("qmodem-" + model.name().toLowerCase(Locale.ROOT) + "-");
         EmbeddedFtpServer ftpServer = null;
-        dev.qmodem.module.Modem module = null;
+        dev.qmodem.module.EmulatedModule module = null;
         try {
             Path ufs = Files.createDirectory(folder.path().resolve("ufs"));
             ftpServer = EmbeddedFtpServer.builder().root(folder.path().resolve("ftp-root"))
                     .dataFolder(certificateFolder).port(0).explicitTlsPort(0).implicitTlsPort(0).start();
-            module = dev.qmodem.module.Modem.create(new ModemConfig(model, ufs, new Properties(), hostAliases));
+            module = dev.qmodem.module.EmulatedModule.create(new ModuleConfig(model, ufs, new Properties(), hostAliases));
             TcpTransport transport = new TcpTransport(new InetSocketAddress(LOOPBACK, 0));
             transport.start(module);
             return new RunningModule(model, folder, ufs, ftpServer, module, transport);

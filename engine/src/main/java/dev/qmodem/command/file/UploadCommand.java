@@ -12,7 +12,7 @@ import dev.qmodem.fs.DataChecksum;
 import dev.qmodem.fs.Drive;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
-import dev.qmodem.fs.Upload;
+import dev.qmodem.fs.StagedUpload;
 
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -62,7 +62,7 @@ final class UploadCommand extends FileCommand {
         long size = args.integer(1, 1, Long.MAX_VALUE, DEFAULT_SIZE);
         long timeout = args.integer(2, 1, MAX_TIMEOUT, DEFAULT_TIMEOUT);
         boolean ackMode = args.integer(3, 0, 1, 0) == 1;
-        Upload upload;
+        StagedUpload upload;
         try {
             upload = storage.beginUpload(name, size);
         } catch (FileError e) {
@@ -81,10 +81,10 @@ final class UploadCommand extends FileCommand {
     /** Into the upload's hidden file, published on completion. */
     private static final class UploadSink implements FromHost.Sink {
 
-        private final Upload upload;
+        private final StagedUpload upload;
         private final DataChecksum checksum = ChecksumAlgorithm.QUECTEL_XOR16.create();
 
-        UploadSink(Upload upload) {
+        UploadSink(StagedUpload upload) {
             this.upload = upload;
         }
 

@@ -10,7 +10,7 @@ import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSession;
-import dev.qmodem.ftp.Transfer;
+import dev.qmodem.ftp.DownloadConnection;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ final class Downloads {
     /** Opens the data transfer on the session: RETR with REST, LIST, NLST or MLSD. */
     @FunctionalInterface
     interface Opener {
-        Transfer open(FtpSession session) throws FtpFailure;
+        DownloadConnection open(FtpSession session) throws FtpFailure;
     }
 
     static final String COM = "COM:";
@@ -65,7 +65,7 @@ final class Downloads {
      */
     void toHost(Response response, String urcName, Opener opener, long limit) throws AtException {
         FtpSession session = service.begin(FtpService.Phase.TRANSFER);
-        Transfer transfer;
+        DownloadConnection transfer;
         try {
             service.applyFileType(session);
             transfer = opener.open(session);
@@ -97,7 +97,7 @@ final class Downloads {
             String result;
             try {
                 service.applyFileType(session);
-                Transfer transfer = opener.open(session);
+                DownloadConnection transfer = opener.open(session);
                 service.transferStarted(transfer::abort, transfer::bytesTransferred);
                 try (OutputStream file = storage.createFile(localName)) {
                     result = Transfers.download(transfer, file, -1, FtpErrorCodes.FILE_ERROR);
@@ -116,7 +116,7 @@ final class Downloads {
     }
 
     /** The host's side of a download: its bytes are ignored, +++ pauses (ATO resumes), hanging up aborts. */
-    private record ToHost(Transfer transfer) implements DataModeHandler {
+    private record ToHost(DownloadConnection transfer) implements DataModeHandler {
 
         @Override
         public int fromHost(byte[] bytes, int off, int len) {

@@ -10,7 +10,7 @@ import dev.qmodem.fs.FileErrorCode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSession;
-import dev.qmodem.ftp.Upload;
+import dev.qmodem.ftp.UploadConnection;
 import dev.qmodem.profile.ModelProfile;
 
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class FtpPutCommand extends FtpSetCommand {
     private void fromHost(Response response, String file, long start, long limit, boolean lastPart)
             throws AtException {
         PausedUpload paused = service.continueUpload(file, start);
-        Upload upload;
+        UploadConnection upload;
         if (paused != null) {
             upload = paused.upload();
         } else {
@@ -96,7 +96,7 @@ public final class FtpPutCommand extends FtpSetCommand {
             String result;
             try (InputStream source = storage.openRead(local, start)) {
                 service.applyFileType(session);
-                Upload upload = session.store(file, start);
+                UploadConnection upload = session.store(file, start);
                 service.transferStarted(upload::abort, upload::bytesTransferred);
                 try {
                     long sent = Transfers.copy(source, upload.data(), -1);

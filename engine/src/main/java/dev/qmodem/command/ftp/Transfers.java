@@ -2,7 +2,7 @@ package dev.qmodem.command.ftp;
 
 import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
-import dev.qmodem.ftp.Transfer;
+import dev.qmodem.ftp.DownloadConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ final class Transfers {
      * @param sinkErr the error to report when writing to the sink fails
      * @return the URC's {@code <err>,<transferlen or protocol_error>}
      */
-    static String download(Transfer transfer, OutputStream sink, long limit, int sinkErr) {
+    static String download(DownloadConnection transfer, OutputStream sink, long limit, int sinkErr) {
         long copied = 0;
         try {
             copied = copy(transfer.data(), sink, limit);

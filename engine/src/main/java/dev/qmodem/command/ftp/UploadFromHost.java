@@ -4,7 +4,7 @@ import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataLink;
 import dev.qmodem.data.DataModeHandler;
 import dev.qmodem.ftp.FtpFailure;
-import dev.qmodem.ftp.Upload;
+import dev.qmodem.ftp.UploadConnection;
 
 import java.io.IOException;
 import java.util.List;
@@ -24,7 +24,7 @@ final class UploadFromHost implements DataModeHandler {
     private enum End { LENGTH, ESCAPE, TIMEOUT, HOST_LOST }
 
     private final FtpService service;
-    private final Upload upload;
+    private final UploadConnection upload;
     private final String file;
     private final long startPosition;
     private final long limit;
@@ -37,7 +37,7 @@ final class UploadFromHost implements DataModeHandler {
     private DataLink link;
     private ScheduledFuture<?> watchdog;
 
-    UploadFromHost(FtpService service, Upload upload, String file, long startPosition, long limit, boolean lastPart,
+    UploadFromHost(FtpService service, UploadConnection upload, String file, long startPosition, long limit, boolean lastPart,
                    long timeoutSeconds) {
         this.service = service;
         this.upload = upload;

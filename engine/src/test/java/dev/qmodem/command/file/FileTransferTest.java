@@ -2,8 +2,8 @@ package dev.qmodem.command.file;
 
 import dev.qmodem.module.Escapes;
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.ModemConfig;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.ModuleConfig;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +44,7 @@ class FileTransferTest {
         Model model = Model.valueOf(modelAndName.substring(0, modelAndName.indexOf(':')));
         String name = modelAndName.substring(modelAndName.indexOf(':') + 1);
         byte[] data = hostileData(200_001);
-        try (RunningModem modem = RunningModem.start(model, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(model, ufs); HostConnection host = connect(modem)) {
             assertThat(upload(host, name, data, "")).isEqualTo(qfupl(data));
 
             host.command("AT+QFDWL=\"" + name + "\"");
@@ -58,7 +58,7 @@ class FileTransferTest {
     @Test
     void writeAndReadThroughAHandleKeepBinaryDataIntact() throws IOException {
         byte[] data = hostileData(70_000);
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
             assertThat(at(host, "AT+QFOPEN=\"h.bin\",1")).isEqualTo("\r\n+QFOPEN: 1027\r\n\r\nOK\r\n");
             host.command("AT+QFWRITE=1027," + data.length);
             host.readUntil(CONNECT, WAIT);
@@ -77,7 +77,7 @@ class FileTransferTest {
     @Test
     void ackModeAnswersAnAAfterEach1024BytesAndTheHostWaitsForIt() throws IOException {
         byte[] data = hostileData(3000);
-        try (RunningModem modem = RunningModem.start(Model.UC20, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.UC20, ufs); HostConnection host = connect(modem)) {
             host.command("AT+QFUPL=\"RAM:ack.bin\"," + data.length + ",5,1");
             host.readUntil(CONNECT, WAIT);
             host.send(slice(data, 0, 1000));
@@ -96,7 +96,7 @@ class FileTransferTest {
     @Test
     void ackModeWithAHostThatDoesNotWaitStillAcknowledgesEveryBlock() throws IOException {
         byte[] data = hostileData(4096 + 10);
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
             host.command("AT+QFUPL=\"fast.bin\"," + data.length + ",5,1");
             host.readUntil(CONNECT, WAIT);
             host.send(data);
@@ -107,7 +107,7 @@ class FileTransferTest {
     @Test
     void silenceForTheTimeoutEndsTheUploadAndKeepsTheBytes() throws IOException {
         byte[] part = "partial\r\nOK\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
             long start = System.nanoTime();
             host.command("AT+QFUPL=\"slow.txt\",1000,1");
             host.readUntil(CONNECT, WAIT);
@@ -129,7 +129,7 @@ class FileTransferTest {
     /** Issue 3 through AT+QFUPL: +++ escapes only with the guard time around it; plus signs without it are data. */
     @Test
     void plusSignsAreDataWithoutTheGuardTimeAndEndTheUploadWithIt() throws Exception {
-        try (RunningModem modem = RunningModem.start(Model.UC20, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.UC20, ufs); HostConnection host = connect(modem)) {
             assertThat(at(host, "ATS12=5")).isEqualTo("\r\nOK\r\n");
             host.command("AT+QFUPL=\"plus.txt\",1000,60");
             host.readUntil(CONNECT, WAIT);
@@ -155,7 +155,7 @@ class FileTransferTest {
     /** Issue 3 through AT+QFUPL: a URC raised while the host is in data mode comes out after the upload's answer. */
     @Test
     void urcRaisedDuringDataModeWaitsUntilItEnds() throws IOException {
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = connect(modem)) {
             // the FTP open fails at once (no PDP context active) and its URC is due while the upload runs
             host.command("AT+QFTPOPEN=\"127.0.0.1\",21;+QFUPL=\"urc.txt\",4");
             host.readUntil(CONNECT, WAIT);
@@ -171,7 +171,7 @@ class FileTransferTest {
             "a?c", ".qmodem-upload-1", "UFS:../x", "RAM:../x", "C:x"})
     void hostileNamesAreRefusedAndNothingLandsOutsideTheDrive(String name) throws IOException {
         Path drive = ufs.resolve("ufs");
-        try (RunningModem modem = RunningModem.start(Model.UC20, drive); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(Model.UC20, drive); HostConnection host = connect(modem)) {
             assertThat(at(host, "AT+QFUPL=\"" + name + "\",10")).matches("\r\n\\+CME ERROR: (406|425)\r\n");
             assertThat(at(host, "AT+QFOPEN=\"" + name + "\"")).matches("\r\n\\+CME ERROR: (406|425)\r\n");
             assertThat(at(host, "AT+QFDWL=\"" + name + "\"")).matches("\r\n\\+CME ERROR: (405|406|425)\r\n");
@@ -187,8 +187,8 @@ class FileTransferTest {
         byte[] kept = hostileData(3000);
         Properties small = new Properties();
         small.setProperty("fs.ufs.capacity", "4096");
-        ModemConfig config = new ModemConfig(Model.BG95, ufs, small, Map.of());
-        try (RunningModem modem = RunningModem.start(config); HostConnection host = connect(modem)) {
+        ModuleConfig config = new ModuleConfig(Model.BG95, ufs, small, Map.of());
+        try (RunningModule modem = RunningModule.start(config); HostConnection host = connect(modem)) {
             assertThat(upload(host, "kept.bin", kept, "")).isEqualTo(qfupl(kept));
             assertThat(at(host, "AT+QFLDS=\"UFS\"")).isEqualTo("\r\n+QFLDS: 1096,4096\r\n\r\nOK\r\n");
             assertThat(at(host, "AT+QFUPL=\"more.bin\",2000")).isEqualTo("\r\n+CME ERROR: 403\r\n");
@@ -215,12 +215,12 @@ class FileTransferTest {
     void ramDriveOnlyOnUc20AndUfsPersistsAcrossARestart(Model model) throws IOException {
         byte[] data = hostileData(5000);
         boolean ram = model == Model.UC20;
-        try (RunningModem modem = RunningModem.start(model, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(model, ufs); HostConnection host = connect(modem)) {
             String answer = upload(host, "RAM:r.bin", data, "");
             assertThat(answer).isEqualTo(ram ? qfupl(data) : "\r\n+CME ERROR: 425\r\n");
             assertThat(upload(host, "u.bin", data, "")).isEqualTo(qfupl(data));
         }
-        try (RunningModem modem = RunningModem.start(model, ufs); HostConnection host = connect(modem)) {
+        try (RunningModule modem = RunningModule.start(model, ufs); HostConnection host = connect(modem)) {
             assertThat(at(host, "AT+QFLST")).as("a second module on the same flash").isEqualTo("\r\n+QFLST: \"u.bin\",5000\r\n\r\nOK\r\n");
             assertThat(at(host, "AT+QFLST=\"RAM:*\"")).isEqualTo(ram ? "\r\nOK\r\n" : "\r\n+CME ERROR: 425\r\n");
             host.command("AT+QFDWL=\"u.bin\"");
@@ -233,7 +233,7 @@ class FileTransferTest {
     @Test
     void aHostThatHangsUpMidUploadLeavesTheBytesItSentUnderTheName() throws IOException {
         byte[] data = hostileData(400);
-        try (RunningModem modem = RunningModem.start(Model.BG77, ufs)) {
+        try (RunningModule modem = RunningModule.start(Model.BG77, ufs)) {
             try (HostConnection host = connect(modem)) {
                 host.command("AT+QFUPL=\"cut.bin\",1000,60");
                 host.readUntil(CONNECT, WAIT);
@@ -255,7 +255,7 @@ class FileTransferTest {
 
     // ---- helpers
 
-    private static HostConnection connect(RunningModem modem) throws IOException {
+    private static HostConnection connect(RunningModule modem) throws IOException {
         HostConnection host = modem.connect();
         host.command("ATE0");
         host.readUntil("OK\r\n", WAIT);
@@ -320,7 +320,7 @@ class FileTransferTest {
     }
 
     /** Waits until the module has seen the last host go (it serves one host at a time). */
-    private static void awaitFree(RunningModem modem) {
+    private static void awaitFree(RunningModule modem) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (modem.modem().busy() && System.nanoTime() < deadline) {
             Thread.onSpinWait();

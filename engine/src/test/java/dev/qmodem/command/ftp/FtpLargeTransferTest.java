@@ -101,12 +101,12 @@ class FtpLargeTransferTest {
     }
 
     @FunctionalInterface
-    private interface Transfer {
+    private interface DownloadConnection {
         void run() throws IOException;
     }
 
     /** The highest live heap (sampled after a GC every 100 ms) during {@code transfer}, above the live heap before. */
-    private static long peakHeapGrowth(Transfer transfer) throws Exception {
+    private static long peakHeapGrowth(DownloadConnection transfer) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();

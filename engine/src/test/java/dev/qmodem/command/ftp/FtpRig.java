@@ -3,8 +3,8 @@ package dev.qmodem.command.ftp;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.Escapes;
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.ModemConfig;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.ModuleConfig;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import dev.qmodem.testpeers.Peers;
 import dev.qmodem.testpeers.Vsftpd;
@@ -39,10 +39,10 @@ final class FtpRig implements AutoCloseable {
     private final Vsftpd vsftpd;
     private final EmbeddedFtpServer embedded;
     private final Path ufs;
-    private final RunningModem modem;
+    private final RunningModule modem;
     private HostConnection host;
 
-    private FtpRig(Server kind, Vsftpd vsftpd, EmbeddedFtpServer embedded, Path ufs, RunningModem modem)
+    private FtpRig(Server kind, Vsftpd vsftpd, EmbeddedFtpServer embedded, Path ufs, RunningModule modem)
             throws IOException {
         this.kind = kind;
         this.vsftpd = vsftpd;
@@ -69,7 +69,7 @@ final class FtpRig implements AutoCloseable {
             embedded = EmbeddedFtpServer.builder().root(root).tls(false).start();
         }
         Path ufs = Files.createDirectories(work.resolve("ufs"));
-        RunningModem modem = RunningModem.start(new ModemConfig(model, ufs, new Properties(),
+        RunningModule modem = RunningModule.start(new ModuleConfig(model, ufs, new Properties(),
                 Map.of("ftp.example.test", "127.0.0.1")));
         return new FtpRig(kind, vsftpd, embedded, ufs, modem);
     }

@@ -1,8 +1,8 @@
 package dev.qmodem.command.ssl;
 
 import dev.qmodem.module.HostConnection;
-import dev.qmodem.module.ModemConfig;
-import dev.qmodem.module.RunningModem;
+import dev.qmodem.module.ModuleConfig;
+import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import dev.qmodem.testpeers.FtpPeer;
 import dev.qmodem.testpeers.Peers;
@@ -37,7 +37,7 @@ class FtpsTest {
 
     @Test
     void qsslcfgSetsReadsListsAndRefuses() throws Exception {
-        try (RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
+        try (RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
             assertThat(at(host, "ATE0")).endsWith("OK\r\n");
             assertThat(at(host, "AT+QSSLCFG=?")).contains("+QSSLCFG: \"sslversion\",(0-5),(0-4)\r\n")
                     .contains("+QSSLCFG: \"seclevel\",(0-5),(0-2)\r\n")
@@ -54,7 +54,7 @@ class FtpsTest {
                 assertThat(at(host, wrong)).as(wrong).isEqualTo("\r\nERROR\r\n");
             }
         }
-        try (RunningModem modem = RunningModem.start(Model.UC20, ufs); HostConnection host = modem.connect()) {
+        try (RunningModule modem = RunningModule.start(Model.UC20, ufs); HostConnection host = modem.connect()) {
             assertThat(at(host, "ATE0")).endsWith("OK\r\n");
             assertThat(at(host, "AT+QSSLCFG=\"sni\",1,1")).isEqualTo("\r\nERROR\r\n");
             assertThat(at(host, "AT+QFTPCFG=\"ssltype\",2")).isEqualTo("\r\n+CME ERROR: 610\r\n");
@@ -65,7 +65,7 @@ class FtpsTest {
     void seclevel1TrustsOnlyItsCaAndTheModuleCarriesOn() throws Exception {
         Peers.requireVsftpd();
         try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT).start();
-             RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
+             RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
             configure(host, 2, 1);
             Files.copy(PKI.untrustedCaCertificate(), ufs.resolve("ca.pem"));
             assertThat(open(host, server)).isEqualTo("+QFTPOPEN: 631,0\r\n");
@@ -83,7 +83,7 @@ class FtpsTest {
         try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT)
                 .option("rsa_cert_file", PKI.expiredServerCertificate().toString())
                 .option("rsa_private_key_file", PKI.expiredServerKey().toString()).start();
-             RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
+             RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
             configure(host, 2, 1);
             Files.copy(PKI.caCertificate(), ufs.resolve("ca.pem"));
             for (int context = 0; context <= 1; context++) {
@@ -102,7 +102,7 @@ class FtpsTest {
     void seclevel2PresentsTheClientCertificateAServerDemands() throws Exception {
         Peers.requireVsftpd();
         try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.IMPLICIT).requireClientCertificate(true).start();
-             RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
+             RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
             configure(host, 1, 1);
             Files.copy(PKI.caCertificate(), ufs.resolve("ca.pem"));
             assertThat(open(host, server)).as("no client certificate").isEqualTo("+QFTPOPEN: 631,0\r\n");
@@ -119,7 +119,7 @@ class FtpsTest {
     void pureFtpdExplicitTlsTransfersBinaryData() throws Exception {
         Peers.requirePureFtpd();
         try (PureFtpd server = PureFtpd.builder().explicitTls(true).start();
-             RunningModem modem = RunningModem.start(Model.BG77, ufs); HostConnection host = modem.connect()) {
+             RunningModule modem = RunningModule.start(Model.BG77, ufs); HostConnection host = modem.connect()) {
             configure(host, 2, 0);
             assertThat(open(host, server)).isEqualTo("+QFTPOPEN: 0,0\r\n");
             roundTrip(host, server, 100_000);
@@ -130,7 +130,7 @@ class FtpsTest {
     void aServerWithoutTlsIsReported() throws Exception {
         Peers.requireVsftpd();
         try (Vsftpd server = Vsftpd.builder().start();
-             RunningModem modem = RunningModem.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
+             RunningModule modem = RunningModule.start(Model.BG95, ufs); HostConnection host = modem.connect()) {
             configure(host, 1, 0);
             assertThat(open(host, server)).as("implicit TLS to a plain server").isEqualTo("+QFTPOPEN: 631,0\r\n");
             assertThat(at(host, "AT+QFTPCFG=\"ssltype\",2")).endsWith("OK\r\n");

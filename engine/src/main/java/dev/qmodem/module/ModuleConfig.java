@@ -15,14 +15,14 @@ import java.util.Properties;
  * @param profileOverrides profile keys to replace, e.g. {@code pdp.address.base}
  * @param hostAliases      host names answered without DNS, e.g. {@code quectel.3322.org -> 127.0.0.1}
  */
-public record ModemConfig(Model model, Path ufsDirectory, Properties profileOverrides, Map<String, String> hostAliases) {
+public record ModuleConfig(Model model, Path ufsDirectory, Properties profileOverrides, Map<String, String> hostAliases) {
 
-    public ModemConfig {
+    public ModuleConfig {
         profileOverrides = (Properties) profileOverrides.clone();
         hostAliases = Map.copyOf(hostAliases);
     }
 
-    public static ModemConfig of(Model model, Path ufsDirectory) {
-        return new ModemConfig(model, ufsDirectory, new Properties(), Map.of());
+    public static ModuleConfig of(Model model, Path ufsDirectory) {
+        return new ModuleConfig(model, ufsDirectory, new Properties(), Map.of());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Exactly one of {@link #commit()} and {@link #abort()} ends it; after that every method but
  * {@link #abort()} throws {@link IllegalStateException}.
  */
-public final class Upload {
+public final class StagedUpload {
 
     private final Object lock;
     private final Volume.Staged staged;
@@ -17,7 +17,7 @@ public final class Upload {
     private long size;
     private boolean finished;
 
-    Upload(Object lock, Volume.Staged staged, LocalName target, long maxSize) {
+    StagedUpload(Object lock, Volume.Staged staged, LocalName target, long maxSize) {
         this.lock = lock;
         this.staged = staged;
         this.target = target;

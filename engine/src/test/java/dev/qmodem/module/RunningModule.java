@@ -9,28 +9,28 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** A module serving on an ephemeral loopback TCP port, for tests that talk to it as a host would. */
-public final class RunningModem implements AutoCloseable {
+public final class RunningModule implements AutoCloseable {
 
-    private final Modem modem;
+    private final EmulatedModule modem;
     private final TcpTransport transport;
 
-    private RunningModem(Modem modem, TcpTransport transport) {
+    private RunningModule(EmulatedModule modem, TcpTransport transport) {
         this.modem = modem;
         this.transport = transport;
     }
 
-    public static RunningModem start(Model model, Path ufs) throws IOException {
-        return start(ModemConfig.of(model, ufs));
+    public static RunningModule start(Model model, Path ufs) throws IOException {
+        return start(ModuleConfig.of(model, ufs));
     }
 
-    public static RunningModem start(ModemConfig config) throws IOException {
-        Modem modem = Modem.create(config);
+    public static RunningModule start(ModuleConfig config) throws IOException {
+        EmulatedModule modem = EmulatedModule.create(config);
         TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
         transport.start(modem);
-        return new RunningModem(modem, transport);
+        return new RunningModule(modem, transport);
     }
 
-    public Modem modem() {
+    public EmulatedModule modem() {
         return modem;
     }
 

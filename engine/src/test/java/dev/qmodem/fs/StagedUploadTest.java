@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
-class UploadTest {
+class StagedUploadTest {
 
     @TempDir
     Path ufs;
@@ -32,7 +32,7 @@ class UploadTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "RAM:"})
     void theNameShowsNothingUntilCommit(String prefix) throws IOException {
-        Upload upload = storage.beginUpload(prefix + "up.bin", 100);
+        StagedUpload upload = storage.beginUpload(prefix + "up.bin", 100);
         upload.write(new byte[] {1, 2, 3}, 0, 3);
         upload.write(new byte[] {9, 4, 5, 9}, 1, 2);
 
@@ -52,7 +52,7 @@ class UploadTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "RAM:"})
     void abortLeavesNothing(String prefix) throws IOException {
-        Upload upload = storage.beginUpload(prefix + "gone.bin", 100);
+        StagedUpload upload = storage.beginUpload(prefix + "gone.bin", 100);
         upload.write(new byte[50], 0, 50);
 
         upload.abort();
@@ -70,7 +70,7 @@ class UploadTest {
 
     @Test
     void anUploadCutShortByACrashLeavesNoFileAndIsCleanedAtStart() throws IOException {
-        Upload upload = storage.beginUpload("torn.bin", 100);
+        StagedUpload upload = storage.beginUpload("torn.bin", 100);
         upload.write(new byte[40], 0, 40);
         // the process dies here: the next start must not show torn.bin nor the temp file
         Files.writeString(ufs.resolve(".qmodem-upload-123.tmp"), "older leftover");
@@ -96,7 +96,7 @@ class UploadTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "RAM:"})
     void aNameTakenDuringTheUploadWinsAndTheUploadIsDropped(String prefix) throws IOException {
-        Upload upload = storage.beginUpload(prefix + "race.txt", 10);
+        StagedUpload upload = storage.beginUpload(prefix + "race.txt", 10);
         upload.write(new byte[] {1, 2}, 0, 2);
         write(storage, prefix + "race.txt", new byte[] {7});
 
@@ -111,7 +111,7 @@ class UploadTest {
         assertFails(FileErrorCode.INVALID_INPUT_VALUE, () -> storage.beginUpload("zero", 0));
         assertFails(FileErrorCode.DRIVE_FULL, () -> storage.beginUpload("huge", 1_001));
 
-        Upload upload = storage.beginUpload("limited", 10);
+        StagedUpload upload = storage.beginUpload("limited", 10);
         upload.write(new byte[8], 0, 8);
         assertFails(FileErrorCode.FILE_TOO_LARGE, () -> upload.write(new byte[3], 0, 3));
         upload.write(new byte[2], 0, 2);
@@ -122,7 +122,7 @@ class UploadTest {
 
     @Test
     void aDriveFilledDuringTheUploadRefusesTheWriteButKeepsTheUpload() throws IOException {
-        Upload upload = storage.beginUpload("up", 500);
+        StagedUpload upload = storage.beginUpload("up", 500);
         upload.write(new byte[100], 0, 100);
         write(storage, "filler", new byte[850]);
 

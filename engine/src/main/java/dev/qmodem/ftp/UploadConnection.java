@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * One upload in progress: write to {@link #data()}, then {@link #complete()} to end the file and collect the
  * server's final reply. Bytes go to the server unchanged, also in ASCII mode.
  */
-public final class Upload extends DataConnection {
+public final class UploadConnection extends DataConnection {
 
     private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
 
@@ -20,7 +20,7 @@ public final class Upload extends DataConnection {
     private final OutputStream data;
     private volatile boolean writeExpired;
 
-    Upload(FtpSession session, Socket socket, long timeoutMillis) throws IOException {
+    UploadConnection(FtpSession session, Socket socket, long timeoutMillis) throws IOException {
         super(session, socket);
         this.timeoutMillis = timeoutMillis;
         this.data = new DataOutput(socket.getOutputStream());

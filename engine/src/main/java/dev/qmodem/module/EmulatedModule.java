@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the FTP session) lives as long as the module, across host connections, as on a real serial port; one host is
  * served at a time.
  */
-public final class Modem implements HostSessionHandler, AutoCloseable {
+public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     private static final int MAX_PENDING_URCS = 1024;
 
@@ -46,7 +46,7 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
 
-    private Modem(ModemConfig config) {
+    private EmulatedModule(ModuleConfig config) {
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
@@ -64,11 +64,11 @@ public final class Modem implements HostSessionHandler, AutoCloseable {
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
-    public static Modem create(ModemConfig config) {
-        return new Modem(config);
+    public static EmulatedModule create(ModuleConfig config) {
+        return new EmulatedModule(config);
     }
 
-    private static LocalStorage openStorage(ModemConfig config, ModelProfile profile) {
+    private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
         try {
             return new LocalStorage(new StorageConfig(config.ufsDirectory(), profile.number("fs.ufs.capacity"),
                     profile.number("fs.ram.capacity"), profile.limit("fs.name.max"), profile.limit("fs.open.max")));

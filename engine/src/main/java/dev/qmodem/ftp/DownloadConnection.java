@@ -9,11 +9,11 @@ import java.net.Socket;
  * server's final reply. Bytes are passed through as the server sends them, also in ASCII mode (TYPE A asks the
  * server for network line endings; the module does not rewrite them).
  */
-public final class Transfer extends DataConnection {
+public final class DownloadConnection extends DataConnection {
 
     private final InputStream data;
 
-    Transfer(FtpSession session, Socket socket) throws IOException {
+    DownloadConnection(FtpSession session, Socket socket) throws IOException {
         super(session, socket);
         this.data = new DataInput(socket.getInputStream());
     }
