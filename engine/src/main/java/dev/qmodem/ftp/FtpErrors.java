@@ -22,6 +22,8 @@ public final class FtpErrors {
     public static final int DATA_LOST = 607;
     public static final int RESET_BY_PEER = 608;
     public static final int TIMEOUT = 609;
+    public static final int INVALID_PARAMETER = 610;
+    public static final int DATA_CONNECT_FAILED = 615;
     public static final int TLS = 631;
 
     private static final Map<Integer, Integer> BY_REPLY = Map.ofEntries(

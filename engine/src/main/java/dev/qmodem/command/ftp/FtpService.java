@@ -6,6 +6,7 @@ import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
 import dev.qmodem.command.ssl.TlsFactory;
+import dev.qmodem.ftp.FtpClock;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
@@ -14,10 +15,13 @@ import dev.qmodem.network.PdpContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,6 +32,8 @@ import java.util.function.LongSupplier;
 public final class FtpService {
 
     private static final Logger log = LoggerFactory.getLogger(FtpService.class);
+    /** How long AT+QFTPCLOSE lets a transfer end or QUIT be answered before it closes the sockets itself. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     /** Where the service is; {@link #statCode} is what AT+QFTPSTAT reports for it. */
     enum Phase {
@@ -53,6 +59,7 @@ public final class FtpService {
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
     private final ScheduledExecutorService timer;
+    private final FtpClock clock;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
@@ -73,6 +80,7 @@ public final class FtpService {
         this.ssl = ssl;
         this.tls = tls;
         this.timer = timer;
+        this.clock = FtpClock.of(timer);
         this.output = output;
         this.pdp = pdp;
         this.hostAliases = Map.copyOf(hostAliases);
@@ -129,7 +137,16 @@ public final class FtpService {
                         FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings);
+                    FtpSession opening = FtpSession.prepare(settings, clock);
+                    synchronized (this) {
+                        // AT+QFTPCLOSE (or the context's loss) while opening aborts the session it finds here.
+                        session = opening;
+                        if (phase == Phase.CLOSING) {
+                            opening.abort();
+                        }
+                    }
+                    opening.connect(address, port);
+                    opened = opening;
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
@@ -138,7 +155,9 @@ public final class FtpService {
             }
             synchronized (this) {
                 session = opened;
-                phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+                if (phase != Phase.CLOSING) {
+                    phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+                }
             }
             urc("+QFTPOPEN: " + result);
         });
@@ -226,13 +245,16 @@ public final class FtpService {
         return upload;
     }
 
-    /** AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}. */
+    /**
+     * AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}; also while
+     * opening or running a command, which it cuts short (see {@link #shutDown}).
+     */
     void close() throws AtException {
         synchronized (this) {
             if (phase == Phase.CLOSED) {
                 throw AtException.cme(FtpErrorCodes.NOT_LOGGED_IN);
             }
-            if (phase == Phase.CLOSING || phase == Phase.OPENING) {
+            if (phase == Phase.CLOSING) {
                 throw AtException.cme(FtpErrorCodes.BUSY);
             }
         }
@@ -249,19 +271,33 @@ public final class FtpService {
         shutDown("+QFTPCLOSE: ", FtpErrorCodes.NETWORK + ",0");
     }
 
-    /** Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome. */
+    /**
+     * Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome.
+     * Whatever the server does, the session ends within about {@link #CLOSE_GRACE}: an open or a command in
+     * progress is aborted at once (its URC reports 606), and a transfer or QUIT still running after the grace has
+     * its sockets closed.
+     */
     private void shutDown(String urcPrefix, String forcedResult) {
         Runnable cancel;
         PausedUpload paused;
+        FtpSession running;
+        boolean interruptible;
         synchronized (this) {
             cancel = cancelTransfer;
             paused = pausedUpload;
             pausedUpload = null;
+            running = session;
+            interruptible = phase == Phase.OPENING || phase == Phase.COMMAND;
             phase = Phase.CLOSING;
         }
         if (cancel != null) {
             cancel.run();
         }
+        if (running != null && interruptible) {
+            running.abort();
+        }
+        ScheduledFuture<?> force = running == null ? null
+                : timer.schedule(running::abort, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         worker.execute(() -> {
             String result = "0,0";
             FtpSession closing;
@@ -281,6 +317,9 @@ public final class FtpService {
                 } catch (FtpFailure f) {
                     result = f.err() + "," + f.protocolError();
                 }
+            }
+            if (force != null) {
+                force.cancel(false);
             }
             synchronized (this) {
                 session = null;
