@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -391,7 +392,12 @@ public final class FtpSession implements Closeable {
             }
         });
         try {
-            return call.call();
+            T result = call.call();
+            if (aborted || timedOut) {
+                // A close wakes a blocked read, which may still find a reply that arrived meanwhile: it is too late.
+                throw new SocketException("session ended during the operation");
+            }
+            return result;
         } finally {
             synchronized (deadlineLock) {
                 over[0] = true;
@@ -431,9 +437,10 @@ public final class FtpSession implements Closeable {
         disconnectQuietly(wire);
     }
 
-    private void requireIdle() {
+    /** A closed session (lost, timed out, aborted by the host) fails an operation as 606: its connection is gone. */
+    private void requireIdle() throws FtpFailure {
         if (closed) {
-            throw new IllegalStateException("session closed");
+            throw new FtpFailure(FtpErrors.CONTROL_LOST, 0, "session closed", null);
         }
         if (activeData != null) {
             throw new IllegalStateException("a transfer is in progress");

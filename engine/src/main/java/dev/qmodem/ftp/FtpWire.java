@@ -62,6 +62,10 @@ final class FtpWire extends FTPSClient {
         forceClosed = true;
         for (Closeable socket : sockets) {
             try {
+                if (socket instanceof Socket open && !open.isClosed()) {
+                    // RST rather than FIN: the server gets nothing it could answer before the close is seen.
+                    open.setSoLinger(true, 0);
+                }
                 socket.close();
             } catch (IOException ignored) {
                 // Closing is best effort: the socket is unusable either way.

@@ -140,6 +140,34 @@ class HostileServerSessionTest {
     }
 
     @Test
+    void abortEndsACommandTheServerNeverAnswersAt606() throws Exception {
+        try (HostileFtpServer server = HostileFtpServer.start(s -> {
+            s.login();
+            s.serve((session, verb, argument) -> {
+                if (verb.equals("CWD")) {
+                    session.awaitClose();
+                }
+                return null;
+            });
+        })) {
+            FtpSession session = FtpSession.open("127.0.0.1", server.port(),
+                    FtpSettings.of("u", "p").withResponseTimeout(Duration.ofSeconds(60)));
+            CompletableFuture<Throwable> cwd = CompletableFuture.supplyAsync(() -> {
+                try {
+                    session.cwd("silent");
+                    return null;
+                } catch (FtpFailure f) {
+                    return f;
+                }
+            });
+            Thread.sleep(300);
+            session.abort();
+            assertThat(cwd.get(2, TimeUnit.SECONDS))
+                    .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(606));
+        }
+    }
+
+    @Test
     void aControlCharacterInAnArgumentIsRefusedBeforeAnythingIsSent() throws Exception {
         try (HostileFtpServer server = HostileFtpServer.start(s -> {
             s.login();

@@ -290,14 +290,15 @@ public final class FtpService {
             interruptible = phase == Phase.OPENING || phase == Phase.COMMAND;
             phase = Phase.CLOSING;
         }
-        if (cancel != null) {
-            cancel.run();
-        }
         if (running != null && interruptible) {
             running.abort();
         }
         ScheduledFuture<?> force = running == null ? null
                 : timer.schedule(running::abort, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        if (cancel != null) {
+            // Cancelling waits for the server's reply to the aborted transfer: never on the AT thread.
+            Thread.ofVirtual().name("qmodem-ftp-cancel").start(cancel);
+        }
         worker.execute(() -> {
             String result = "0,0";
             FtpSession closing;
