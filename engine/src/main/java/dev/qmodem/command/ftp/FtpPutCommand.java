@@ -40,8 +40,8 @@ public final class FtpPutCommand extends FtpSetCommand {
         this.dataMode = dataMode;
         this.storage = storage;
         this.downloads = downloads;
-        this.fileLimit = profile.limit("ftp.limit.file");
-        this.localLimit = profile.limit("ftp.limit.local");
+        this.fileLimit = profile.ftpLimits().file();
+        this.localLimit = profile.ftpLimits().local();
     }
 
 
