@@ -3,6 +3,7 @@ package dev.qmodem.profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Optional;
@@ -47,36 +48,21 @@ class ModelProfileTest {
                 .endsWith("negotiatetime sni");
     }
 
-    @Test
-    void anUnknownKeyFailsWhenTheProfileLoads() {
-        assertThatThrownBy(() -> ModelProfile.of(Model.BG95, overrides("ftp.limit.usernmae", "10")))
-                .hasMessageContaining("ftp.limit.usernmae is not a profile key");
-    }
-
-    @Test
-    void aValueOfTheWrongTypeFailsWhenTheProfileLoads() {
-        assertThatThrownBy(() -> ModelProfile.of(Model.BG95, overrides("fs.open.max", "eight")))
-                .hasMessageContaining("fs.open.max=eight is not integer");
-        assertThatThrownBy(() -> ModelProfile.of(Model.BG95, overrides("ftp.range.rsptimeout", "20-")))
-                .hasMessageContaining("ftp.range.rsptimeout=20- is not range");
-        assertThatThrownBy(() -> ModelProfile.of(Model.BG95, overrides("ftp.len.after_ok", "yes")))
-                .hasMessageContaining("ftp.len.after_ok=yes is not flag");
-    }
-
-    @Test
-    void listEditsMustChangeSomething() {
-        assertThatThrownBy(() -> ModelProfile.of(Model.BG95, overrides("commands+", "+QFCRC")))
-                .hasMessageContaining("+QFCRC is already inherited");
-        assertThatThrownBy(() -> ModelProfile.of(Model.UC20, overrides("commands-", "+QFCRC")))
-                .hasMessageContaining("+QFCRC is not inherited");
-        assertThatThrownBy(() -> ModelProfile.of(Model.UC20, overrides("line.max+", "1")))
-                .hasMessageContaining("only lists of words");
-    }
-
-    @Test
-    void aValueReadMidSessionIsCheckedAtStartUp() {
-        assertThatThrownBy(() -> ModelProfile.of(Model.BG95, overrides("ftp.range.ssltype", "0-3")))
-                .hasMessageContaining("lacks ftp.ssltype.3");
+    /** An unknown key, a malformed value, a list edit that changes nothing, a gap a range needs: all fail at load. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            BG95 | ftp.limit.usernmae   | 10            | ftp.limit.usernmae is not a profile key
+            BG95 | fs.open.max          | eight         | fs.open.max=eight is not integer
+            BG95 | ftp.range.rsptimeout | 20-           | ftp.range.rsptimeout=20- is not range
+            BG95 | ftp.len.after_ok     | yes           | ftp.len.after_ok=yes is not flag
+            BG95 | ssl.ciphersuites+    | 0xC0ZZ        | is not hex_words
+            BG95 | commands+            | +QFCRC        | +QFCRC is already inherited
+            UC20 | commands-            | +QFCRC        | +QFCRC is not inherited
+            UC20 | line.max+            | 1             | only lists of words
+            BG95 | ftp.range.ssltype    | 0-3           | lacks ftp.ssltype.3
+            """)
+    void aWrongEntryFailsWhenTheProfileLoads(Model model, String key, String value, String message) {
+        assertThatThrownBy(() -> ModelProfile.of(model, overrides(key, value))).hasMessageContaining(message);
     }
 
     @ParameterizedTest
