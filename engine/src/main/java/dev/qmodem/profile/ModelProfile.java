@@ -41,6 +41,10 @@ public final class ModelProfile {
                 limit("ftp.limit.hostname"), limit("ftp.limit.file"), limit("ftp.limit.path"), limit("ftp.limit.local"));
         this.fileSystem = new FileSystemLimits(number("fs.ufs.capacity"), number("fs.ram.capacity"),
                 limit("fs.name.max"), limit("fs.open.max"));
+        for (String parameter : words(require("ftp.cfg.params"))) {
+            require("ftp.range." + parameter);
+            require("ftp.default." + parameter);
+        }
         requireEach("ssl.sslversion.", range("ssl.range.sslversion"));
         requireEach("ftp.ssltype.", range("ftp.range.ssltype"));
     }
@@ -213,7 +217,7 @@ public final class ModelProfile {
         return Map.copyOf(table);
     }
 
-    /** Keys read mid-session, one per value of a range, are checked here so that a gap fails at start-up. */
+    /** Keys read mid-session, one per value of a range, are required here so that a gap fails at start-up. */
     private void requireEach(String prefix, IntRange range) {
         for (long value = range.min(); value <= range.max(); value++) {
             require(prefix + value);

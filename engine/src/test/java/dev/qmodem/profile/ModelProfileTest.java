@@ -60,6 +60,7 @@ class ModelProfileTest {
             UC20 | commands-            | +QFCRC        | +QFCRC is not inherited
             UC20 | line.max+            | 1             | only lists of words
             BG95 | ftp.range.ssltype    | 0-3           | lacks ftp.ssltype.3
+            UC20 | ftp.cfg.params+      | account       | lacks ftp.range.account
             """)
     void aWrongEntryFailsWhenTheProfileLoads(Model model, String key, String value, String message) {
         assertThatThrownBy(() -> ModelProfile.of(model, overrides(key, value))).hasMessageContaining(message);
