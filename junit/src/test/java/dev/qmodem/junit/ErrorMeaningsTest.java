@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,10 +33,11 @@ class ErrorMeaningsTest {
 
     @Test
     void theClientKnowsTheEnginesCodesByOneOfTheirTexts() {
+        List<Map<Integer, String>> tables = Arrays.stream(Model.values())
+                .map(model -> ModelProfile.of(model).errorTexts()).toList();
         for (int code = 0; code < 1000; code++) {
             int c = code;
-            var texts = Arrays.stream(Model.values()).map(m -> ModelProfile.of(m).errorTexts().get(c))
-                    .filter(Objects::nonNull).toList();
+            List<String> texts = tables.stream().map(table -> table.get(c)).filter(Objects::nonNull).toList();
             String meaning = ErrorMeanings.error(code);
             if (texts.isEmpty()) {
                 assertThat(meaning).as("error %d is not the engine's", code).isEqualTo("Unknown error code " + code);
