@@ -180,16 +180,8 @@ final class FtpWire extends FTPSClient {
         }
     }
 
-    private Socket track(Socket socket) throws IOException {
-        sockets.removeIf(s -> s instanceof Socket open ? open.isClosed() : ((ServerSocket) s).isClosed());
-        sockets.add(socket);
-        if (forceClosed) {
-            socket.close();
-        }
-        return socket;
-    }
-
-    private ServerSocket track(ServerSocket socket) throws IOException {
+    /** Remembers a new socket for {@link #forceClose()} (closing it at once if that already happened). */
+    private <S extends Closeable> S track(S socket) throws IOException {
         sockets.removeIf(s -> s instanceof Socket open ? open.isClosed() : ((ServerSocket) s).isClosed());
         sockets.add(socket);
         if (forceClosed) {

@@ -79,15 +79,12 @@ class HostileServerSessionTest {
 
     @Test
     void aDrippedCommandReplyRunsOutAt609AndEndsTheSession() throws Exception {
-        try (HostileFtpServer server = HostileFtpServer.start(s -> {
-            s.login();
-            s.serve((session, verb, argument) -> {
+        try (HostileFtpServer server = HostileFtpServer.start(HostileFtpServer.loggedIn((session, verb, argument) -> {
                 if (verb.equals("CWD")) {
                     session.drip("250-changing", DRIP);
                 }
                 return null;
-            });
-        })) {
+            }))) {
             FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings());
             long start = System.nanoTime();
             assertThatThrownBy(() -> session.cwd("dir"))
@@ -99,15 +96,12 @@ class HostileServerSessionTest {
 
     @Test
     void aPassiveReplyThatNeverComesRunsOutAt609() throws Exception {
-        try (HostileFtpServer server = HostileFtpServer.start(s -> {
-            s.login();
-            s.serve((session, verb, argument) -> {
+        try (HostileFtpServer server = HostileFtpServer.start(HostileFtpServer.loggedIn((session, verb, argument) -> {
                 if (verb.equals("PASV") || verb.equals("EPSV")) {
                     session.drip("227-thinking", DRIP);
                 }
                 return null;
-            });
-        })) {
+            }))) {
             FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings());
             long start = System.nanoTime();
             assertThatThrownBy(() -> session.retrieve("f", 0))
@@ -141,15 +135,12 @@ class HostileServerSessionTest {
 
     @Test
     void abortEndsACommandTheServerNeverAnswersAt606() throws Exception {
-        try (HostileFtpServer server = HostileFtpServer.start(s -> {
-            s.login();
-            s.serve((session, verb, argument) -> {
+        try (HostileFtpServer server = HostileFtpServer.start(HostileFtpServer.loggedIn((session, verb, argument) -> {
                 if (verb.equals("CWD")) {
                     session.awaitClose();
                 }
                 return null;
-            });
-        })) {
+            }))) {
             FtpSession session = FtpSession.open("127.0.0.1", server.port(),
                     FtpSettings.of("u", "p").withResponseTimeout(Duration.ofSeconds(60)));
             CompletableFuture<Throwable> cwd = CompletableFuture.supplyAsync(() -> {
@@ -169,10 +160,7 @@ class HostileServerSessionTest {
 
     @Test
     void aControlCharacterInAnArgumentIsRefusedBeforeAnythingIsSent() throws Exception {
-        try (HostileFtpServer server = HostileFtpServer.start(s -> {
-            s.login();
-            s.serve((session, verb, argument) -> null);
-        })) {
+        try (HostileFtpServer server = HostileFtpServer.start(HostileFtpServer.loggedIn((session, verb, argument) -> null))) {
             FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings());
             for (String hostile : new String[] {"a\r\nDELE b", "a\nSITE CHMOD 777 b", "a\0b", "a\u007fb", "a\tb"}) {
                 assertThatThrownBy(() -> session.cwd(hostile))

@@ -52,6 +52,14 @@ public final class HostileFtpServer implements AutoCloseable {
         this.acceptor = Thread.ofPlatform().daemon().name("hostile-ftp-accept").start(this::acceptLoop);
     }
 
+    /** A script that logs the client in ({@link Session#login()}) and then serves with {@code answers}. */
+    public static Script loggedIn(Answers answers) {
+        return session -> {
+            session.login();
+            session.serve(answers);
+        };
+    }
+
     /** Starts listening on a free loopback port. */
     public static HostileFtpServer start(Script script) throws IOException {
         return new HostileFtpServer(script);

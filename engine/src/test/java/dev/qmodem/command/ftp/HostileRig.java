@@ -1,6 +1,5 @@
 package dev.qmodem.command.ftp;
 
-import dev.qmodem.module.Escapes;
 import dev.qmodem.module.HostConnection;
 import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.module.RunningModule;
@@ -8,7 +7,6 @@ import dev.qmodem.profile.Model;
 import dev.qmodem.testpeers.HostileFtpServer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * profile's {@code rsptimeout} range is widened down to 1 s so deadline tests stay short.
  */
 final class HostileRig implements AutoCloseable {
-
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     private final HostileFtpServer server;
     private final RunningModule modem;
@@ -75,8 +71,7 @@ final class HostileRig implements AutoCloseable {
     }
 
     void expect(String expected) throws IOException {
-        byte[] seen = host.readAvailable(expected.length(), WAIT);
-        assertThat(Escapes.show(seen)).isEqualTo(Escapes.show(expected.getBytes(StandardCharsets.ISO_8859_1)));
+        FtpRig.expect(host, expected);
     }
 
     /** Reads up to and including a match of {@code regex} at the end, failing if anything came before it. */

@@ -29,17 +29,13 @@ class HostileServerTest {
             if (connections.getAndIncrement() == 0) {
                 first.play(s);
             } else {
-                s.login();
-                s.serve((session, verb, argument) -> null);
+                ordinary().play(s);
             }
         };
     }
 
     private static HostileFtpServer.Script ordinary() {
-        return s -> {
-            s.login();
-            s.serve((session, verb, argument) -> null);
-        };
+        return HostileFtpServer.loggedIn((session, verb, argument) -> null);
     }
 
     @Test
@@ -58,15 +54,12 @@ class HostileServerTest {
 
     @Test
     void aDrippedCommandReplyEndsIn609AndClosesTheSession(@TempDir Path work) throws Exception {
-        try (HostileRig rig = HostileRig.start(Model.BG95, work, s -> {
-            s.login();
-            s.serve((session, verb, argument) -> {
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, HostileFtpServer.loggedIn((session, verb, argument) -> {
                 if (verb.equals("SIZE")) {
                     session.drip("213-counting", DRIP);
                 }
                 return null;
-            });
-        })) {
+            }))) {
             rig.configure(2);
             rig.open("0,0");
             long start = System.nanoTime();
@@ -95,15 +88,12 @@ class HostileServerTest {
 
     @Test
     void deactivatingTheContextEndsACommandTheServerNeverAnswers(@TempDir Path work) throws Exception {
-        try (HostileRig rig = HostileRig.start(Model.BG95, work, s -> {
-            s.login();
-            s.serve((session, verb, argument) -> {
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, HostileFtpServer.loggedIn((session, verb, argument) -> {
                 if (verb.equals("CWD")) {
                     session.awaitClose();
                 }
                 return null;
-            });
-        })) {
+            }))) {
             rig.configure(120);
             rig.open("0,0");
             rig.at("AT+QFTPCWD=\"silent\"", "\r\nOK\r\n");
@@ -171,10 +161,7 @@ class HostileServerTest {
 
     @Test
     void mdtmTextCannotForgeResultLines(@TempDir Path work) throws Exception {
-        try (HostileRig rig = HostileRig.start(Model.BG95, work, s -> {
-            s.login();
-            s.serve((session, verb, argument) -> verb.equals("MDTM") ? "213 20240102030405\nOK\r+QFTPGET: 0,1" : null);
-        })) {
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, HostileFtpServer.loggedIn((session, verb, argument) -> verb.equals("MDTM") ? "213 20240102030405\nOK\r+QFTPGET: 0,1" : null))) {
             rig.configure(20);
             rig.open("0,0");
             rig.at("AT+QFTPMDTM=\"f\"", "\r\nOK\r\n");
@@ -186,10 +173,7 @@ class HostileServerTest {
 
     @Test
     void controlCharactersInAPwdReplyAreEscaped(@TempDir Path work) throws Exception {
-        try (HostileRig rig = HostileRig.start(Model.BG95, work, s -> {
-            s.login();
-            s.serve((session, verb, argument) -> verb.equals("PWD") ? "257 \"/x\nOK\r+Q\"\"\\\" is current" : null);
-        })) {
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, HostileFtpServer.loggedIn((session, verb, argument) -> verb.equals("PWD") ? "257 \"/x\nOK\r+Q\"\"\\\" is current" : null))) {
             rig.configure(20);
             rig.open("0,0");
             rig.at("AT+QFTPPWD", "\r\nOK\r\n\r\n+QFTPPWD: 0,\"/x\\0AOK\\0D+Q\\22\\5C\"\r\n");

@@ -35,23 +35,19 @@ class SmallHeapFloodTest {
                 s -> s.flood("220-welcome, and welcome again"),
                 s -> s.floodWithoutLineEnd("220 no end in sight "),
                 s -> s.floodWithoutLineEnd("220-a\n\r"),
-                s -> {
-                    s.login();
-                    s.serve((session, verb, argument) -> {
+                HostileFtpServer.loggedIn((session, verb, argument) -> {
                         if (verb.equals("PWD")) {
                             session.flood("257-\"/\" and more");
                         }
                         return null;
-                    });
-                });
+                    }));
         AtomicInteger connection = new AtomicInteger();
         HostileFtpServer.Script script = s -> {
             int n = connection.getAndIncrement();
             if (n % 2 == 0) {
                 floods.get(n / 2 % floods.size()).play(s);
             } else {
-                s.login();
-                s.serve((session, verb, argument) -> null);
+                HostileFtpServer.loggedIn((session, verb, argument) -> null).play(s);
             }
         };
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
