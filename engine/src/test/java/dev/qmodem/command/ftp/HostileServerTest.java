@@ -136,6 +136,60 @@ class HostileServerTest {
     }
 
     @Test
+    void aSilentDataConnectionEndsIn609AfterRsptimeout(@TempDir Path work) throws Exception {
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, s -> {
+            s.login();
+            java.net.ServerSocket passive = s.passiveListener();
+            s.serve((session, verb, argument) -> switch (verb) {
+                case "PASV" -> session.pasvReply("127.0.0.1", passive.getLocalPort());
+                case "RETR" -> {
+                    session.acceptData(passive);
+                    session.reply("150 silence follows");
+                    session.awaitClose();
+                    yield "";
+                }
+                default -> null;
+            });
+        })) {
+            rig.configure(1);
+            rig.open("0,0");
+            long start = System.nanoTime();
+            rig.at("AT+QFTPGET=\"quiet.bin\",\"quiet.bin\"", "\r\nOK\r\n");
+            rig.expect("\r\n+QFTPGET: 609,0\r\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+            rig.at("AT", "\r\nOK\r\n");
+        }
+    }
+
+    @Test
+    void aPassiveReplyNamingAnotherAddressIsFollowedOnlyAsConfigured(@TempDir Path work) throws Exception {
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, s -> {
+            s.login();
+            java.net.ServerSocket passive = s.passiveListener();
+            s.serve((session, verb, argument) -> switch (verb) {
+                case "PASV" -> session.pasvReply("127.0.0.3", passive.getLocalPort());
+                case "SIZE" -> "213 0";
+                case "RETR" -> {
+                    try (java.net.Socket data = session.acceptData(passive)) {
+                        session.reply("150 here");
+                    }
+                    yield "226 done";
+                }
+                default -> null;
+            });
+        })) {
+            rig.configure(5);
+            rig.open("0,0");
+            rig.at("AT+QFTPGET=\"a.bin\",\"a.bin\"", "\r\nOK\r\n");
+            rig.expectMatch("\r\n\\+QFTPGET: 60[5-9],0\r\n", Duration.ofSeconds(8));
+            rig.at("AT+QFTPCFG=\"data_address\",1", "\r\nOK\r\n");
+            rig.at("AT+QFTPCLOSE", "\r\nOK\r\n\r\n+QFTPCLOSE: 0,0\r\n");
+            rig.open("0,0");
+            rig.at("AT+QFTPGET=\"a.bin\",\"a.bin\"", "\r\nOK\r\n\r\n+QFTPGET: 0,0\r\n");
+        }
+    }
+
+    @Test
     void controlCharactersInAnyFtpParameterAreRefusedBeforeAnythingIsSent(@TempDir Path work) throws Exception {
         try (HostileRig rig = HostileRig.start(Model.BG95, work, ordinary())) {
             rig.configure(20);
