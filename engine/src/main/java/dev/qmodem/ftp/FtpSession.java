@@ -22,8 +22,8 @@ import java.time.Duration;
  * {@link FtpFailure}s carrying the {@code <err>,<protocol_error>} pair; one that leaves the control connection
  * unusable (lost, reset, timed out, an oversized reply) closes the session. One operation at a time: while a
  * {@link DownloadConnection} or {@link UploadConnection} is unfinished, other commands throw
- * {@link IllegalStateException} (the AT layer answers busy before that). Not thread-safe apart from
- * {@link #abort()}, and {@code abort()} and {@code bytesTransferred()} on a transfer.
+ * {@link IllegalStateException} (the AT layer answers busy before that); a closed session fails them with 606.
+ * Not thread-safe apart from {@link #abort()}, and {@code abort()} and {@code bytesTransferred()} on a transfer.
  */
 public final class FtpSession implements Closeable {
 
