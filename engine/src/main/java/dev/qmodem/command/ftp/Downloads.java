@@ -9,6 +9,7 @@ import dev.qmodem.data.Outflow;
 import dev.qmodem.data.Pump;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.DownloadConnection;
@@ -56,7 +57,7 @@ final class Downloads {
         try {
             storage.checkName(localName);
         } catch (FileError e) {
-            throw AtException.cme(FtpErrorCodes.INVALID_PARAMETER);
+            throw AtException.cme(FtpErrors.INVALID_PARAMETER);
         }
     }
 
@@ -79,7 +80,7 @@ final class Downloads {
         DataLink link = Outflow.start(dataMode, transfer.data(), limit, null, true, transfer::abort, service::execute,
                 (flow, sent, failure) -> {
                     String result = Transfers.endDownload(transfer, sent, failure, limit,
-                            FtpErrorCodes.CONNECTION_ABORTED);
+                            FtpErrors.CONNECTION_ABORTED);
                     flow.end(List.of(), ResultCode.OK);
                     service.finish();
                     service.urc(urcName + ": " + result);
@@ -110,15 +111,15 @@ final class Downloads {
                     } catch (IOException e) {
                         failure = e;
                     }
-                    result = Transfers.endDownload(transfer, copied, failure, -1, FtpErrorCodes.FILE_ERROR);
+                    result = Transfers.endDownload(transfer, copied, failure, -1, FtpErrors.FILE_ERROR);
                 } catch (FileError e) {
                     transfer.abort();
-                    result = FtpErrorCodes.OPEN_FILE_FAILED + ",0";
+                    result = FtpErrors.OPEN_FILE_FAILED + ",0";
                 }
             } catch (FtpFailure f) {
                 result = f.err() + "," + f.protocolError();
             } catch (IOException e) {
-                result = FtpErrorCodes.FILE_ERROR + ",0";
+                result = FtpErrors.FILE_ERROR + ",0";
             }
             service.finish();
             service.urc(urcName + ": " + result);

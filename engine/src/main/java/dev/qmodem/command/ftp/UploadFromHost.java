@@ -4,6 +4,7 @@ import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataLink;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.data.Inflow;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.UploadConnection;
 
@@ -72,7 +73,7 @@ final class UploadFromHost {
         String result;
         try {
             upload.complete();
-            result = how == Inflow.End.TIMEOUT ? FtpErrorCodes.TIMEOUT + ",0" : "0," + taken;
+            result = how == Inflow.End.TIMEOUT ? FtpErrors.TIMEOUT + ",0" : "0," + taken;
         } catch (FtpFailure f) {
             result = f.err() + "," + f.protocolError();
         }
