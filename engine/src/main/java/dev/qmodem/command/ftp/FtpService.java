@@ -130,7 +130,7 @@ public final class FtpService {
                         FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings);
+                    opened = FtpSession.open(address, port, settings, clock);
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
