@@ -2,7 +2,6 @@ package dev.qmodem.module;
 
 import dev.qmodem.profile.Model;
 import dev.qmodem.time.VirtualClock;
-import dev.qmodem.transport.HostLink;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.PtyTransport;
 import dev.qmodem.transport.TcpTransport;
@@ -19,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,13 +37,12 @@ public final class VirtualHost implements AutoCloseable {
     private final AutoCloseable hostSide;
     private final InputStream in;
     private final OutputStream out;
-    private final AtomicLong taken = new AtomicLong();
-    private volatile boolean reading;
+    private final TakenBytes taken = new TakenBytes();
     private long sent;
 
     private VirtualHost(Line line, Model model, Path work) throws IOException {
         modem = EmulatedModule.create(ModuleConfig.of(model, Files.createDirectories(work.resolve("ufs"))), clock);
-        HostSessionHandler handler = link -> modem.serve(new Counted(link));
+        HostSessionHandler handler = taken.counting(modem);
         if (line == Line.TCP) {
             TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
             tcp.start(handler);
@@ -108,9 +104,7 @@ public final class VirtualHost implements AutoCloseable {
 
     /** Waits until the module has read and routed every byte sent so far. */
     public void awaitTaken() {
-        while (taken.get() < sent || !reading) {
-            LockSupport.parkNanos(20_000);
-        }
+        taken.await(sent);
     }
 
     /** Once the module has taken everything sent, moves virtual time forward (running the timers due). */
@@ -124,69 +118,5 @@ public final class VirtualHost implements AutoCloseable {
         hostSide.close();
         transport.close();
         modem.close();
-    }
-
-    /** The module's side of the link, counting what its reader takes in. */
-    private final class Counted implements HostLink {
-
-        private final HostLink link;
-        private final InputStream counted;
-
-        Counted(HostLink link) {
-            this.link = link;
-            InputStream raw = link.input();
-            this.counted = new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    reading = true;
-                    int n;
-                    try {
-                        n = raw.read(b, off, len);
-                    } finally {
-                        reading = false;
-                    }
-                    if (n > 0) {
-                        taken.addAndGet(n);
-                    }
-                    return n;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    raw.close();
-                }
-            };
-        }
-
-        @Override
-        public InputStream input() {
-            return counted;
-        }
-
-        @Override
-        public OutputStream output() {
-            return link.output();
-        }
-
-        @Override
-        public String describe() {
-            return link.describe();
-        }
-
-        @Override
-        public void onDtrDrop(Runnable action) {
-            link.onDtrDrop(action);
-        }
-
-        @Override
-        public void close() throws IOException {
-            link.close();
-        }
     }
 }
