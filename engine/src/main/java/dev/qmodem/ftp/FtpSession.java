@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A logged-in FTP(S) client session: the state behind {@code AT+QFTPOPEN} .. {@code AT+QFTPCLOSE}.
@@ -255,7 +256,7 @@ public final class FtpSession implements Closeable {
     }
 
     void finishTransfer(Socket data) throws FtpFailure {
-        closeQuietly(data);
+        wire.closeData(data, Duration.ofMillis(timeoutMillis));
         activeData = null;
         try {
             int reply = wire.getReply();
