@@ -11,10 +11,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,7 +29,6 @@ final class TlsSockets {
     private static final String TLS13 = "TLSv1.3";
     /** What an upload's server may send before closing: a few tickets and a close_notify, never data. */
     private static final int UPLOAD_DRAIN_LIMIT = 64 * 1024;
-    private static final ScheduledThreadPoolExecutor DEADLINES = newDeadlineTimer();
 
     private TlsSockets() {
     }
@@ -120,10 +115,15 @@ final class TlsSockets {
 
         long limit = tls.handshakeTimeout().toMillis();
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-            expired.set(true);
-            FtpSession.closeQuietly(plain);
-        }, limit, TimeUnit.MILLISECONDS);
+        Thread deadline = Thread.ofVirtual().name("ftp-tls-handshake-deadline").start(() -> {
+            try {
+                Thread.sleep(limit);
+                expired.set(true);
+                FtpSession.closeQuietly(plain);
+            } catch (InterruptedException handshakeOver) {
+                // the handshake ended in time
+            }
+        });
         int readTimeout = plain.getSoTimeout();
         try {
             plain.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit));
@@ -141,20 +141,7 @@ final class TlsSockets {
             FtpSession.closeQuietly(socket);
             throw new FtpFailure(FtpErrors.TLS, 0, "TLS handshake impossible: " + e.getMessage(), e);
         } finally {
-            deadline.cancel(false);
+            deadline.interrupt();
         }
-    }
-
-    private static ScheduledThreadPoolExecutor newDeadlineTimer() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("ftp-tls-handshake-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
     }
 }

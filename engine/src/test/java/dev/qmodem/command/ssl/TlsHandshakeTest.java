@@ -79,6 +79,13 @@ class TlsHandshakeTest {
             assertThat(at(host, "AT+QSSLCFG=\"sni\",0,1")).endsWith("OK\r\n");
             open(host, "127.0.0.1", server.port());
             assertThat(server.next().serverNames()).as("an IP address is no host name").isEmpty();
+
+            assertThat(at(host, "AT+QSSLCFG=\"sslversion\",0,3")).as("TLS 1.2: the other provider").endsWith("OK\r\n");
+            open(host, HOST, server.port());
+            assertThat(server.next().serverNames()).containsExactly(new SNIHostName(HOST));
+            assertThat(at(host, "AT+QSSLCFG=\"sni\",0,0")).endsWith("OK\r\n");
+            open(host, HOST, server.port());
+            assertThat(server.next().serverNames()).isEmpty();
         }
     }
 
