@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -11,6 +13,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A logged-in FTP(S) client session: the state behind {@code AT+QFTPOPEN} .. {@code AT+QFTPCLOSE}.
@@ -41,7 +44,7 @@ public final class FtpSession implements Closeable {
     private final FtpWire wire;
     private final FtpSettings settings;
     private final long timeoutMillis;
-    private final FtpClock clock;
+    private final Clock clock;
     private final Object deadlineLock = new Object();
     private Socket activeData;
     private volatile boolean closed;
@@ -49,7 +52,7 @@ public final class FtpSession implements Closeable {
     private volatile boolean aborted;
     private Boolean binary;
 
-    private FtpSession(FtpWire wire, FtpSettings settings, FtpClock clock) {
+    private FtpSession(FtpWire wire, FtpSettings settings, Clock clock) {
         this.wire = wire;
         this.settings = settings;
         this.timeoutMillis = settings.responseTimeout().toMillis();
@@ -57,20 +60,20 @@ public final class FtpSession implements Closeable {
     }
 
     /**
-     * Connects, negotiates TLS as configured, logs in, sets the transfer type and the data connection mode, with
-     * deadlines on the system clock.
+     * Connects, negotiates TLS as configured, logs in, sets the transfer type and the data connection mode.
      *
      * @throws FtpFailure 604 host not resolved, 605 refused or unreachable, 609 timeout, 631 TLS,
      *                    625/530 login refused, 601 an oversized reply, or the mapping of any other unexpected reply
+     * @param clock   times the operations' deadlines and the upload watchdogs
      */
-    public static FtpSession open(String host, int port, FtpSettings settings) throws FtpFailure {
-        FtpSession session = prepare(settings, FtpClock.system());
+    public static FtpSession open(String host, int port, FtpSettings settings, Clock clock) throws FtpFailure {
+        FtpSession session = prepare(settings, clock);
         session.connect(host, port);
         return session;
     }
 
     /** A session not yet connected: {@link #connect} logs it in; {@link #abort()} may end it from another thread. */
-    public static FtpSession prepare(FtpSettings settings, FtpClock clock) {
+    public static FtpSession prepare(FtpSettings settings, Clock clock) {
         long timeoutMillis = settings.responseTimeout().toMillis();
         int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis));
         FtpWire wire = new FtpWire(settings);
@@ -275,7 +278,7 @@ public final class FtpSession implements Closeable {
     public UploadConnection store(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("STOR", remote, restartOffset);
         try {
-            return new UploadConnection(this, socket, timeoutMillis);
+            return new UploadConnection(this, socket, timeoutMillis, clock);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
@@ -316,7 +319,7 @@ public final class FtpSession implements Closeable {
     }
 
     void finishTransfer(Socket data) throws FtpFailure {
-        closeQuietly(data);
+        wire.closeData(data, Duration.ofMillis(timeoutMillis));
         activeData = null;
         if (closed) {
             throw new FtpFailure(aborted ? FtpErrors.CONTROL_LOST : FtpErrors.TIMEOUT, 0, "session ended", null);
@@ -383,14 +386,14 @@ public final class FtpSession implements Closeable {
      */
     private <T> T withinDeadline(Duration limit, WireCall<T> call) throws IOException {
         boolean[] over = new boolean[1];
-        Runnable disarm = clock.schedule(limit, () -> {
+        Clock.Timer disarm = clock.schedule(() -> {
             synchronized (deadlineLock) {
                 if (!over[0]) {
                     timedOut = true;
                     wire.forceClose();
                 }
             }
-        });
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
         try {
             T result = call.call();
             if (aborted || timedOut) {
@@ -402,7 +405,7 @@ public final class FtpSession implements Closeable {
             synchronized (deadlineLock) {
                 over[0] = true;
             }
-            disarm.run();
+            disarm.cancel();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.qmodem.ftp;
 
 import dev.qmodem.testpeers.HostileFtpServer;
+import dev.qmodem.time.SystemClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(20)
 class HostileServerSessionTest {
 
+    private static final SystemClock CLOCK = new SystemClock();
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private static final Duration DRIP = Duration.ofMillis(200);
 
@@ -27,7 +29,7 @@ class HostileServerSessionTest {
 
     private static FtpFailure openFails(HostileFtpServer server) {
         try {
-            FtpSession.open("127.0.0.1", server.port(), settings()).close();
+            FtpSession.open("127.0.0.1", server.port(), settings(), CLOCK).close();
         } catch (FtpFailure f) {
             return f;
         }
@@ -85,7 +87,7 @@ class HostileServerSessionTest {
                 }
                 return null;
             }))) {
-            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings());
+            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings(), CLOCK);
             long start = System.nanoTime();
             assertThatThrownBy(() -> session.cwd("dir"))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(609));
@@ -102,7 +104,7 @@ class HostileServerSessionTest {
                 }
                 return null;
             }))) {
-            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings());
+            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings(), CLOCK);
             long start = System.nanoTime();
             assertThatThrownBy(() -> session.retrieve("f", 0))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(609));
@@ -114,7 +116,7 @@ class HostileServerSessionTest {
     void abortEndsABlockedLoginAt606AtOnce() throws Exception {
         try (HostileFtpServer server = HostileFtpServer.start(s -> s.drip("220-wait", DRIP))) {
             FtpSession session = FtpSession.prepare(FtpSettings.of("u", "p").withResponseTimeout(Duration.ofSeconds(60)),
-                    FtpClock.system());
+                    CLOCK);
             CompletableFuture<Throwable> login = CompletableFuture.supplyAsync(() -> {
                 try {
                     session.connect("127.0.0.1", server.port());
@@ -142,7 +144,7 @@ class HostileServerSessionTest {
                 return null;
             }))) {
             FtpSession session = FtpSession.open("127.0.0.1", server.port(),
-                    FtpSettings.of("u", "p").withResponseTimeout(Duration.ofSeconds(60)));
+                    FtpSettings.of("u", "p").withResponseTimeout(Duration.ofSeconds(60)), CLOCK);
             CompletableFuture<Throwable> cwd = CompletableFuture.supplyAsync(() -> {
                 try {
                     session.cwd("silent");
@@ -161,7 +163,7 @@ class HostileServerSessionTest {
     @Test
     void aControlCharacterInAnArgumentIsRefusedBeforeAnythingIsSent() throws Exception {
         try (HostileFtpServer server = HostileFtpServer.start(HostileFtpServer.loggedIn((session, verb, argument) -> null))) {
-            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings());
+            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings(), CLOCK);
             for (String hostile : new String[] {"a\r\nDELE b", "a\nSITE CHMOD 777 b", "a\0b", "a\u007fb", "a\tb"}) {
                 assertThatThrownBy(() -> session.cwd(hostile))
                         .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(610));
@@ -198,7 +200,7 @@ class HostileServerSessionTest {
                 default -> null;
             });
         })) {
-            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings().withPassive(false));
+            FtpSession session = FtpSession.open("127.0.0.1", server.port(), settings().withPassive(false), CLOCK);
             assertThatThrownBy(() -> session.retrieve("f", 0))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(615));
             assertThat(session.isOpen()).isTrue();

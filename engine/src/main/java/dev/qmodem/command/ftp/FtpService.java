@@ -1,18 +1,18 @@
 package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
 import dev.qmodem.command.ssl.TlsFactory;
-import dev.qmodem.ftp.FtpClock;
 import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -59,8 +57,7 @@ public final class FtpService {
     private final HostOutput output;
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
-    private final ScheduledExecutorService timer;
-    private final FtpClock clock;
+    private final Clock clock;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
@@ -76,12 +73,11 @@ public final class FtpService {
      * @param tls         builds an FTPS session's TLS from those contexts at login
      */
     public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
-                      Map<String, String> hostAliases, ScheduledExecutorService timer) {
+                      Map<String, String> hostAliases, Clock clock) {
         this.config = config;
         this.ssl = ssl;
         this.tls = tls;
-        this.timer = timer;
-        this.clock = FtpClock.of(timer);
+        this.clock = clock;
         this.output = output;
         this.pdp = pdp;
         this.hostAliases = Map.copyOf(hostAliases);
@@ -100,8 +96,8 @@ public final class FtpService {
         worker.execute(task);
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
+    Clock clock() {
+        return clock;
     }
 
     /** AT+QFTPSTAT's {@code <ftpstat>}. */
@@ -135,7 +131,7 @@ public final class FtpService {
                 try {
                     FtpSettings settings = plain;
                     if (security != FtpSecurity.NONE) {
-                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
+                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl, host);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
                     FtpSession opening = FtpSession.prepare(settings, clock);
@@ -294,8 +290,8 @@ public final class FtpService {
         if (running != null && interruptible) {
             running.abort();
         }
-        ScheduledFuture<?> force = running == null ? null
-                : timer.schedule(running::abort, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        Clock.Timer force = running == null ? null
+                : clock.schedule(running::abort, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         if (cancel != null) {
             // Cancelling waits for the server's reply to the aborted transfer: never on the AT thread.
             Thread.ofVirtual().name("qmodem-ftp-cancel").start(cancel);
@@ -321,7 +317,7 @@ public final class FtpService {
                 }
             }
             if (force != null) {
-                force.cancel(false);
+                force.cancel();
             }
             synchronized (this) {
                 session = null;
