@@ -1,0 +1,87 @@
+package dev.qmodem.module;
+
+import dev.qmodem.profile.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module's power lifecycle as a host sees it: nothing it sends while the module is off or booting is heard,
+ * and the methods a control API calls ({@link EmulatedModule#powerOff()}, {@link EmulatedModule#powerOn()},
+ * {@link EmulatedModule#reboot()}) behave as AT+QPOWD and AT+CFUN=1,1 do.
+ */
+class PowerLifecycleTest {
+
+    private static final String BG95_BOOT = "\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n"
+            + "\r\n+QIND: SMS DONE\r\n\r\nAPP RDY\r\n";
+
+    private static RunningModule start(Path ufs, long bootMillis) throws Exception {
+        Properties profile = new Properties();
+        profile.setProperty("boot.time.ms", Long.toString(bootMillis));
+        return RunningModule.start(new ModuleConfig(Model.BG95, ufs, profile, Map.of()));
+    }
+
+    @Test
+    @Timeout(30)
+    void whatTheHostSendsWhileBootingIsNeverAnswered(@TempDir Path ufs) throws Exception {
+        try (RunningModule modem = start(ufs, 1500); HostConnection host = modem.connect()) {
+            host.command("ATE0");
+            assertThat(host.readLike("ATE0\r\r\nOK\r\n")).isEqualTo("ATE0\r\r\nOK\r\n");
+            host.command("AT+CFUN=1,1");
+            assertThat(host.readLike("\r\nOK\r\n")).isEqualTo("\r\nOK\r\n");
+            host.command("AT");
+            host.command("AT+CSQ");
+            assertThat(host.readLike(BG95_BOOT)).isEqualTo(BG95_BOOT);
+            assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+            host.command("AT");
+            assertThat(host.readLike("AT\r\r\nOK\r\n")).isEqualTo("AT\r\r\nOK\r\n");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void powerOffSilencesThePortUntilPowerOnBootsIt(@TempDir Path ufs) throws Exception {
+        try (RunningModule modem = start(ufs, 50); HostConnection host = modem.connect()) {
+            modem.modem().powerOff();
+            assertThat(modem.modem().poweredOn()).isFalse();
+            host.command("AT");
+            assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+            modem.modem().powerOn();
+            assertThat(host.readLike(BG95_BOOT)).isEqualTo(BG95_BOOT);
+            assertThat(modem.modem().poweredOn()).isTrue();
+            host.command("AT");
+            assertThat(host.readLike("AT\r\r\nOK\r\n")).isEqualTo("AT\r\r\nOK\r\n");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void rebootFromOutsideDropsActiveContextsAndRestoresSettings(@TempDir Path ufs) throws Exception {
+        try (RunningModule modem = start(ufs, 50); HostConnection host = modem.connect()) {
+            host.command("ATE0;+QIACT=1");
+            assertThat(host.readLike("ATE0;+QIACT=1\r\r\nOK\r\n")).isEqualTo("ATE0;+QIACT=1\r\r\nOK\r\n");
+            modem.modem().reboot();
+            assertThat(host.readLike(BG95_BOOT)).isEqualTo(BG95_BOOT);
+            host.command("AT+QIACT?");
+            assertThat(host.readLike("AT+QIACT?\r\r\nOK\r\n")).isEqualTo("AT+QIACT?\r\r\nOK\r\n");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void powerOnOfAModuleThatIsOnDoesNothing(@TempDir Path ufs) throws Exception {
+        try (RunningModule modem = start(ufs, 50); HostConnection host = modem.connect()) {
+            modem.modem().powerOn();
+            assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+            host.command("AT");
+            assertThat(host.readLike("AT\r\r\nOK\r\n")).isEqualTo("AT\r\r\nOK\r\n");
+        }
+    }
+}
