@@ -104,7 +104,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            new ModemSession(new PoweredHostLink(link, power::on), settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            new ModemSession(PoweredHostLink.of(link, power::on), settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
         } finally {
             hostLock.unlock();
         }

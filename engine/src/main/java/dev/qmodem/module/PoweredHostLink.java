@@ -5,18 +5,16 @@ import dev.qmodem.transport.HostLink;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.function.BooleanSupplier;
 
-/** A host link whose bytes reach the module only while it is on: a module that is off or booting hears nothing. */
-final class PoweredHostLink implements HostLink {
+/** Host bytes reach the module only while it is on: a module that is off or booting hears nothing. */
+final class PoweredHostLink {
 
-    private final HostLink link;
-    private final InputStream input;
+    private PoweredHostLink() {
+    }
 
-    PoweredHostLink(HostLink link, BooleanSupplier on) {
-        this.link = link;
-        this.input = new FilterInputStream(link.input()) {
+    static HostLink of(HostLink link, BooleanSupplier on) {
+        InputStream heard = new FilterInputStream(link.input()) {
             @Override
             public int read() throws IOException {
                 int b;
@@ -35,30 +33,6 @@ final class PoweredHostLink implements HostLink {
                 return n;
             }
         };
-    }
-
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return link.output();
-    }
-
-    @Override
-    public String describe() {
-        return link.describe();
-    }
-
-    @Override
-    public void onDtrDrop(Runnable action) {
-        link.onDtrDrop(action);
-    }
-
-    @Override
-    public void close() throws IOException {
-        link.close();
+        return link.withStreams(heard, link.output());
     }
 }

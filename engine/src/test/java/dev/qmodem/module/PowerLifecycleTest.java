@@ -28,20 +28,28 @@ class PowerLifecycleTest {
         return RunningModule.start(new ModuleConfig(Model.BG95, ufs, profile, Map.of()));
     }
 
+    private static void expect(HostConnection host, String answer) throws Exception {
+        assertThat(Escapes.show(host.readLike(answer))).isEqualTo(Escapes.show(answer));
+    }
+
+    private static void expectSilence(HostConnection host) throws Exception {
+        assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+    }
+
     @Test
     @Timeout(30)
     void whatTheHostSendsWhileBootingIsNeverAnswered(@TempDir Path ufs) throws Exception {
         try (RunningModule modem = start(ufs, 1500); HostConnection host = modem.connect()) {
             host.command("ATE0");
-            assertThat(host.readLike("ATE0\r\r\nOK\r\n")).isEqualTo("ATE0\r\r\nOK\r\n");
+            expect(host, "ATE0\r\r\nOK\r\n");
             host.command("AT+CFUN=1,1");
-            assertThat(host.readLike("\r\nOK\r\n")).isEqualTo("\r\nOK\r\n");
+            expect(host, "\r\nOK\r\n");
             host.command("AT");
             host.command("AT+CSQ");
-            assertThat(host.readLike(BG95_BOOT)).isEqualTo(BG95_BOOT);
-            assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+            expect(host, BG95_BOOT);
+            expectSilence(host);
             host.command("AT");
-            assertThat(host.readLike("AT\r\r\nOK\r\n")).isEqualTo("AT\r\r\nOK\r\n");
+            expect(host, "AT\r\r\nOK\r\n");
         }
     }
 
@@ -52,12 +60,12 @@ class PowerLifecycleTest {
             modem.modem().powerOff();
             assertThat(modem.modem().poweredOn()).isFalse();
             host.command("AT");
-            assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+            expectSilence(host);
             modem.modem().powerOn();
-            assertThat(host.readLike(BG95_BOOT)).isEqualTo(BG95_BOOT);
+            expect(host, BG95_BOOT);
             assertThat(modem.modem().poweredOn()).isTrue();
             host.command("AT");
-            assertThat(host.readLike("AT\r\r\nOK\r\n")).isEqualTo("AT\r\r\nOK\r\n");
+            expect(host, "AT\r\r\nOK\r\n");
         }
     }
 
@@ -66,11 +74,11 @@ class PowerLifecycleTest {
     void rebootFromOutsideDropsActiveContextsAndRestoresSettings(@TempDir Path ufs) throws Exception {
         try (RunningModule modem = start(ufs, 50); HostConnection host = modem.connect()) {
             host.command("ATE0;+QIACT=1");
-            assertThat(host.readLike("ATE0;+QIACT=1\r\r\nOK\r\n")).isEqualTo("ATE0;+QIACT=1\r\r\nOK\r\n");
+            expect(host, "ATE0;+QIACT=1\r\r\nOK\r\n");
             modem.modem().reboot();
-            assertThat(host.readLike(BG95_BOOT)).isEqualTo(BG95_BOOT);
+            expect(host, BG95_BOOT);
             host.command("AT+QIACT?");
-            assertThat(host.readLike("AT+QIACT?\r\r\nOK\r\n")).isEqualTo("AT+QIACT?\r\r\nOK\r\n");
+            expect(host, "AT+QIACT?\r\r\nOK\r\n");
         }
     }
 
@@ -79,9 +87,9 @@ class PowerLifecycleTest {
     void powerOnOfAModuleThatIsOnDoesNothing(@TempDir Path ufs) throws Exception {
         try (RunningModule modem = start(ufs, 50); HostConnection host = modem.connect()) {
             modem.modem().powerOn();
-            assertThat(Escapes.show(host.drain(Duration.ofMillis(300)))).isEmpty();
+            expectSilence(host);
             host.command("AT");
-            assertThat(host.readLike("AT\r\r\nOK\r\n")).isEqualTo("AT\r\r\nOK\r\n");
+            expect(host, "AT\r\r\nOK\r\n");
         }
     }
 }

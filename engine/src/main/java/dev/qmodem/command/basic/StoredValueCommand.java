@@ -1,10 +1,10 @@
 package dev.qmodem.command.basic;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 import dev.qmodem.profile.ModelProfile;
 
 /**
@@ -13,7 +13,7 @@ import dev.qmodem.profile.ModelProfile;
  * {@code +QSCLK: <value>}; the power-on value, what a new value may be and the test line are profile data
  * ({@code <name>}, {@code <name>.pattern}, {@code <name>.test}). Wrong values answer {@code +CME ERROR: 50}.
  */
-public final class StoredValueCommand implements AtCommandHandler {
+public final class StoredValueCommand implements Ts27007Command {
 
     private static final int MAX_PARAMETERS = 8;
 
@@ -25,11 +25,6 @@ public final class StoredValueCommand implements AtCommandHandler {
         this.name = name;
         this.setting = new Setting(profile.text(name), profile.text(name + ".pattern"));
         this.testLine = profile.text(name + ".test");
-    }
-
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

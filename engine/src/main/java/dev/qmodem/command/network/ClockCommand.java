@@ -1,10 +1,10 @@
 package dev.qmodem.command.network;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code AT+CCLK="<time>"} sets it. The clock runs from the machine's UTC time plus whatever the host set, and
  * survives a reset, as the module's RTC does.
  */
-public final class ClockCommand implements AtCommandHandler {
+public final class ClockCommand implements Ts27007Command {
 
     private static final Pattern TIME = Pattern.compile("(\\d\\d/\\d\\d/\\d\\d,\\d\\d:\\d\\d:\\d\\d)([+-])(\\d\\d)");
     private static final DateTimeFormatter RTC = DateTimeFormatter.ofPattern("yy/MM/dd,HH:mm:ss");
@@ -31,11 +31,6 @@ public final class ClockCommand implements AtCommandHandler {
     /** @param clock the machine's time in UTC */
     public ClockCommand(Clock clock) {
         this.clock = clock;
-    }
-
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

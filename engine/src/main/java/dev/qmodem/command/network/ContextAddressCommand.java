@@ -1,11 +1,11 @@
 package dev.qmodem.command.network;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.IntRange;
 import dev.qmodem.profile.ModelProfile;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * {@code AT+CGPADDR[=<cid>[,<cid>...]]}: {@code +CGPADDR: <cid>,<address>} for the given contexts, or every defined
  * one; an inactive context shows {@code 0.0.0.0}. The test form lists the defined context IDs.
  */
-public final class ContextAddressCommand implements AtCommandHandler {
+public final class ContextAddressCommand implements Ts27007Command {
 
     private final PdpContexts contexts;
     private final IntRange ids;
@@ -26,11 +26,6 @@ public final class ContextAddressCommand implements AtCommandHandler {
     public ContextAddressCommand(PdpContexts contexts, ModelProfile profile) {
         this.contexts = contexts;
         this.ids = profile.range("pdp.contexts");
-    }
-
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

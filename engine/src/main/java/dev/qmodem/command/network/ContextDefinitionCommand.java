@@ -1,11 +1,11 @@
 package dev.qmodem.command.network;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 import dev.qmodem.network.PdpContext;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.IntRange;
@@ -19,7 +19,7 @@ import java.util.List;
  * undefines it. {@code AT+CGDCONT?} lists the defined contexts in the model's format, with the address of an
  * active one ({@code 0.0.0.0} otherwise).
  */
-public final class ContextDefinitionCommand implements AtCommandHandler {
+public final class ContextDefinitionCommand implements Ts27007Command {
 
     /** {@code <PDP_type>} names by AT+QICSGP's {@code <context_type>} 1, 2, 3. */
     private static final List<String> TYPES = List.of("IP", "IPV6", "IPV4V6");
@@ -36,11 +36,6 @@ public final class ContextDefinitionCommand implements AtCommandHandler {
         this.ids = profile.range("pdp.contexts");
         this.format = profile.text("pdp.format.cgdcont");
         this.testTail = profile.text("pdp.cgdcont.test_tail");
-    }
-
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

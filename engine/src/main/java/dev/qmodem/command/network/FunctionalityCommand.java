@@ -1,11 +1,11 @@
 package dev.qmodem.command.network;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 import dev.qmodem.command.PowerControl;
 import dev.qmodem.network.Radio;
 import dev.qmodem.profile.IntRange;
@@ -15,7 +15,7 @@ import dev.qmodem.profile.IntRange;
  * PDP contexts end, AT+QIACT fails until 1 again); {@code <rst>} 1 resets the module, which boots at full
  * functionality. {@code AT+CFUN?} answers {@code +CFUN: <fun>}.
  */
-public final class FunctionalityCommand implements AtCommandHandler {
+public final class FunctionalityCommand implements Ts27007Command {
 
     private static final int RESET = 1;
 
@@ -29,11 +29,6 @@ public final class FunctionalityCommand implements AtCommandHandler {
         this.power = power;
         this.levels = levels;
         this.resets = resets;
-    }
-
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

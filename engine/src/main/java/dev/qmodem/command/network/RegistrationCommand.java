@@ -1,10 +1,10 @@
 package dev.qmodem.command.network;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 import dev.qmodem.network.Radio;
 import dev.qmodem.profile.IntRange;
 
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * domain: 0 not at all, 1 {@code +CREG: <stat>} on a change, 2 also the cell ({@code "<lac>","<ci>",<AcT>}). The
  * read form answers {@code +CREG: <n>,<stat>[,"<lac>","<ci>",<AcT>]}; the test form the mode range.
  */
-public final class RegistrationCommand implements AtCommandHandler {
+public final class RegistrationCommand implements Ts27007Command {
 
     private final Radio radio;
     private final Radio.Domain domain;
@@ -34,11 +34,6 @@ public final class RegistrationCommand implements AtCommandHandler {
                 allowed.add((int) mode);
             }
         }
-    }
-
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

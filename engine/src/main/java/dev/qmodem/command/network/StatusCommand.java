@@ -1,11 +1,11 @@
 package dev.qmodem.command.network;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.CommandForm;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 
 import java.util.function.Supplier;
 
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * The form that reads is given at registration; the test form answers with the given test line or just OK; a
  * set form is accepted when the command has one.
  */
-public final class StatusCommand implements AtCommandHandler {
+public final class StatusCommand implements Ts27007Command {
 
     private final CommandForm readForm;
     private final Supplier<String> line;
@@ -37,12 +37,6 @@ public final class StatusCommand implements AtCommandHandler {
         this.line = line;
         this.testLine = testLine;
         this.maxSetArgs = maxSetArgs;
-    }
-
-    /** A 3GPP TS 27.007 command: wrong parameters are {@code +CME ERROR: 50} (incorrect parameters). */
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override
