@@ -3,6 +3,7 @@ package dev.qmodem.command.ftp;
 import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.ListingKind;
 import dev.qmodem.profile.ModelProfile;
@@ -21,8 +22,8 @@ public final class FtpCommands {
 
     public static Map<String, AtCommandHandler> create(FtpService ftp, FtpConfig config, DataMode dataMode,
                                                        LocalStorage storage, ModelProfile profile) {
-        int path = profile.limit("ftp.limit.path");
-        int file = profile.limit("ftp.limit.file");
+        int path = profile.ftpLimits().path();
+        int file = profile.ftpLimits().file();
         String pwd = profile.text("ftp.format.pwd");
         String mdtm = profile.text("ftp.format.mdtm");
         Downloads downloads = new Downloads(ftp, dataMode, storage);
@@ -78,7 +79,7 @@ public final class FtpCommands {
      */
     static String wholeSeconds(String modificationTime) throws FtpFailure {
         if (!MODIFICATION_TIME.matcher(modificationTime).matches()) {
-            throw new FtpFailure(FtpErrorCodes.UNKNOWN, 0, "MDTM answer is not a time: " + modificationTime.length()
+            throw new FtpFailure(FtpErrors.UNKNOWN, 0, "MDTM answer is not a time: " + modificationTime.length()
                     + " characters", null);
         }
         return modificationTime.substring(0, 14);
