@@ -136,6 +136,15 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         return power.on();
     }
 
+    /**
+     * The simulated radio: registration status, URC modes and signal in one place. An outside event (a control
+     * API) changes them here, e.g. {@code radio().registration(Radio.NOT_REGISTERED)}, and the host gets the
+     * registration URCs its enabled modes ask for.
+     */
+    public Radio radio() {
+        return radio;
+    }
+
     /** What a power cycle does to this module's parts. */
     private final class PowerCycle implements ModulePower.Parts {
 

@@ -1,5 +1,6 @@
 package dev.qmodem.module;
 
+import dev.qmodem.network.Radio;
 import dev.qmodem.profile.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module's power lifecycle as a host sees it: nothing it sends while the module is off or booting is heard,
  * and the methods a control API calls ({@link EmulatedModule#powerOff()}, {@link EmulatedModule#powerOn()},
- * {@link EmulatedModule#reboot()}) behave as AT+QPOWD and AT+CFUN=1,1 do.
+ * {@link EmulatedModule#reboot()}) behave as AT+QPOWD and AT+CFUN=1,1 do; a registration change from outside
+ * reaches the host as the URCs its modes ask for.
  */
 class PowerLifecycleTest {
 
@@ -90,6 +92,24 @@ class PowerLifecycleTest {
             expectSilence(host);
             host.command("AT");
             expect(host, "AT\r\r\nOK\r\n");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void registrationChangedFromOutsideIsReportedAsTheModesAsk(@TempDir Path ufs) throws Exception {
+        try (RunningModule modem = start(ufs, 50); HostConnection host = modem.connect()) {
+            host.command("ATE0;+CREG=1;+CEREG=2;+QIACT=1");
+            expect(host, "ATE0;+CREG=1;+CEREG=2;+QIACT=1\r\r\nOK\r\n");
+            modem.modem().radio().registration(Radio.NOT_REGISTERED);
+            expect(host, "\r\n+CREG: 0\r\n\r\n+CEREG: 0\r\n");
+            host.command("AT+QIACT?");
+            expect(host, "\r\nOK\r\n");
+            modem.modem().radio().registration(Radio.REGISTERED_ROAMING);
+            expect(host, "\r\n+CREG: 5\r\n\r\n+CEREG: 5,\"1A2B\",\"0C3F4A01\",8\r\n");
+            modem.modem().radio().signal(new Radio.Signal(10, 0));
+            host.command("AT+CSQ");
+            expect(host, "\r\n+CSQ: 10,0\r\n\r\nOK\r\n");
         }
     }
 }
