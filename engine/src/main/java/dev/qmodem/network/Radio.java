@@ -89,7 +89,7 @@ public final class Radio {
 
     /** True while registered: full functionality and a registering status. */
     public synchronized boolean online() {
-        return functionality == FULL && (registered(registeredStat));
+        return functionality == FULL && registered(registeredStat);
     }
 
     /** Sets the functionality level; leaving full functionality deregisters and ends the PDP contexts. */
@@ -108,10 +108,6 @@ public final class Radio {
 
     public synchronized void signal(Signal value) {
         signal = value;
-    }
-
-    public synchronized int mode(Domain domain) {
-        return modes.get(domain);
     }
 
     /** Sets a domain's URC mode: 0 none, 1 {@code <stat>}, 2 and up also the cell. */
