@@ -41,13 +41,12 @@ import dev.qmodem.network.HostResolver;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.network.Radio;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -69,7 +68,7 @@ final class CommandTable {
     static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, Radio radio,
                                  PdpContexts pdp, LocalStorage storage, FtpService ftp, FtpConfig ftpConfig,
                                  SslConfig sslConfig, PowerControl power, HostResolver resolver,
-                                 Consumer<String> urc, ScheduledExecutorService timer, Executor fileWorker,
+                                 Consumer<String> urc, Clock clock, Executor fileWorker,
                                  Executor lookups) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
@@ -135,8 +134,8 @@ final class CommandTable {
         for (String name : List.of("+QSCLK", "+CTZU", "+CPSMS", "+CEDRXS")) {
             table.addIfListed(name, () -> new StoredValueCommand(name, profile));
         }
-        table.add("+CCLK", new ClockCommand(Clock.systemUTC()));
-        table.add("+QLTS", new NetworkTimeCommand(Clock.systemUTC(), profile.range("clock.range.qlts")));
+        table.add("+CCLK", new ClockCommand(java.time.Clock.systemUTC()));
+        table.add("+QLTS", new NetworkTimeCommand(java.time.Clock.systemUTC(), profile.range("clock.range.qlts")));
         table.add("+CGDCONT", new ContextDefinitionCommand(pdp, profile));
         table.add("+CGPADDR", new ContextAddressCommand(pdp, profile));
         table.add("+QIDNSCFG", new DnsConfigCommand(resolver, profile));
@@ -144,7 +143,7 @@ final class CommandTable {
         table.add("+QICSGP", new ContextSettingsCommand(pdp, profile));
         table.add("+QIACT", new ActivateContextCommand(pdp, profile));
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
-        FileCommands.create(storage, dataMode, timer, fileWorker).forEach(table::add);
+        FileCommands.create(storage, dataMode, clock, fileWorker).forEach(table::add);
         FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
         table.add("+QSSLCFG", new SslConfigCommand(sslConfig, profile));
         return table.finish();

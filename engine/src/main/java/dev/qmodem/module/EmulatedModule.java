@@ -3,7 +3,7 @@ package dev.qmodem.module;
 import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
@@ -17,6 +17,8 @@ import dev.qmodem.network.PdpContexts;
 import dev.qmodem.network.Radio;
 import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
+import dev.qmodem.time.SystemClock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
 
@@ -25,7 +27,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -46,7 +48,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final LocalStorage storage;
     private final FtpService ftp;
     private final Dispatcher dispatcher;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Runnable closeClock;
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
@@ -54,12 +57,14 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final ReentrantLock hostLock = new ReentrantLock();
     private final ModulePower power;
 
-    private EmulatedModule(ModuleConfig config) {
+    private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
-        this.dataMode = new DataMode(output, settings, timer, System::nanoTime);
+        this.clock = clock;
+        this.closeClock = closeClock;
+        this.dataMode = new DataMode(output, settings, clock,
+                TimeUnit.MILLISECONDS.toNanos(profile.number("data.late_lf_ms")));
         this.radio = new Radio(new Radio.Cell(profile.text("network.cell.area"), profile.text("network.cell.id"),
                 (int) profile.number("network.cell.act")),
                 new Radio.Signal((int) profile.number("network.rssi"), (int) profile.number("network.ber")));
@@ -69,19 +74,25 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), timer);
-        this.power = new ModulePower(new PowerCycle(), timer, profile.number("boot.time.ms"),
+                config.hostAliases(), clock);
+        this.power = new ModulePower(new PowerCycle(), clock, profile.number("boot.time.ms"),
                 Arrays.asList(profile.text("boot.urcs").split("\\s*;\\s*")));
         HostResolver resolver = new HostResolver(config.hostAliases(),
                 new HostResolver.DnsServers(profile.text("dns.primary"), profile.text("dns.secondary")));
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, radio, pdp, storage, ftp, ftpConfig,
-                sslConfig, power, resolver, output::urc, timer, fileWorker, lookups);
+                sslConfig, power, resolver, output::urc, clock, fileWorker, lookups);
         this.dispatcher = new Dispatcher(registry);
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
     public static EmulatedModule create(ModuleConfig config) {
-        return new EmulatedModule(config);
+        SystemClock clock = new SystemClock();
+        return new EmulatedModule(config, clock, clock::close);
+    }
+
+    /** Builds a module whose time and timers are {@code clock}'s (a virtual clock in tests). */
+    public static EmulatedModule create(ModuleConfig config, Clock clock) {
+        return new EmulatedModule(config, clock, () -> { });
     }
 
     private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
@@ -106,7 +117,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            new ModemSession(PoweredHostLink.of(link, power::on), settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            new ModemSession(PoweredHostLink.of(link, power::on), settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
         } finally {
             hostLock.unlock();
         }
@@ -181,6 +192,6 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         fileWorker.shutdownNow();
         lookups.shutdownNow();
         storage.close();
-        timer.shutdownNow();
+        closeClock.run();
     }
 }

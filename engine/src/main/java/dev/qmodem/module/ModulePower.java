@@ -2,9 +2,9 @@ package dev.qmodem.module;
 
 import dev.qmodem.command.PowerControl;
 
+import dev.qmodem.time.Clock;
+
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,15 +30,15 @@ final class ModulePower implements PowerControl {
     }
 
     private final Parts parts;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
     private final long bootMillis;
     private final List<String> bootUrcs;
     private State state = State.ON;
-    private ScheduledFuture<?> boot;
+    private Clock.Timer boot;
 
-    ModulePower(Parts parts, ScheduledExecutorService timer, long bootMillis, List<String> bootUrcs) {
+    ModulePower(Parts parts, Clock clock, long bootMillis, List<String> bootUrcs) {
         this.parts = parts;
-        this.timer = timer;
+        this.clock = clock;
         this.bootMillis = bootMillis;
         this.bootUrcs = List.copyOf(bootUrcs);
     }
@@ -62,7 +62,7 @@ final class ModulePower implements PowerControl {
     public void powerOff() {
         synchronized (this) {
             if (boot != null) {
-                boot.cancel(false);
+                boot.cancel();
                 boot = null;
             }
             if (state == State.OFF) {
@@ -79,7 +79,7 @@ final class ModulePower implements PowerControl {
             return;
         }
         state = State.BOOTING;
-        boot = timer.schedule(this::booted, bootMillis, TimeUnit.MILLISECONDS);
+        boot = clock.schedule(this::booted, bootMillis, TimeUnit.MILLISECONDS);
     }
 
     private void booted() {
