@@ -291,6 +291,38 @@ public final class FtpService {
         });
     }
 
+    /**
+     * The module lost power or reset: the running transfer stops, the session is forgotten at once (a new
+     * AT+QFTPOPEN works) and its connection closed in the background; no URC reports it, as nothing would on a
+     * module that went down.
+     */
+    public void powerLost() {
+        Runnable cancel;
+        FtpSession dropped;
+        synchronized (this) {
+            cancel = cancelTransfer;
+            cancelTransfer = null;
+            dropped = session;
+            session = null;
+            pausedUpload = null;
+            phase = Phase.CLOSED;
+            transferLength = () -> 0;
+        }
+        config.reset();
+        if (cancel != null) {
+            cancel.run();
+        }
+        if (dropped != null) {
+            worker.execute(() -> {
+                try {
+                    dropped.close();
+                } catch (FtpFailure f) {
+                    log.debug("dropped session ended with {}", f.err());
+                }
+            });
+        }
+    }
+
     /** Stops the worker (module shutdown); an open session is dropped without QUIT. */
     public void shutdownNow() {
         worker.shutdownNow();
