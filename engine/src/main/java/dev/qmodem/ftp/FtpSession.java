@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A logged-in FTP(S) client session: the state behind {@code AT+QFTPOPEN} .. {@code AT+QFTPCLOSE}.
@@ -260,7 +261,7 @@ public final class FtpSession implements Closeable {
     }
 
     void finishTransfer(Socket data) throws FtpFailure {
-        closeQuietly(data);
+        wire.closeData(data, Duration.ofMillis(timeoutMillis));
         activeData = null;
         try {
             int reply = wire.getReply();

@@ -127,7 +127,7 @@ public final class FtpService {
                 try {
                     FtpSettings settings = plain;
                     if (security != FtpSecurity.NONE) {
-                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
+                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl, host);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
                     opened = FtpSession.open(address, port, settings, clock);
