@@ -61,7 +61,7 @@ class FtpFaultTest {
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(609));
             assertThat(session.isOpen()).isFalse();
             session.close();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SHORT.multipliedBy(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SHORT.multipliedBy(6));
         }
     }
 
