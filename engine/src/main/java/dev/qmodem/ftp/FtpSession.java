@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -27,13 +29,15 @@ public final class FtpSession implements Closeable {
 
     private final FtpWire wire;
     private final long timeoutMillis;
+    private final Clock clock;
     private Socket activeData;
     private volatile boolean closed;
     private Boolean binary;
 
-    private FtpSession(FtpWire wire, long timeoutMillis) {
+    private FtpSession(FtpWire wire, long timeoutMillis, Clock clock) {
         this.wire = wire;
         this.timeoutMillis = timeoutMillis;
+        this.clock = clock;
     }
 
     /**
@@ -41,8 +45,9 @@ public final class FtpSession implements Closeable {
      *
      * @throws FtpFailure 604 host not resolved, 605 refused or unreachable, 609 timeout, 631 TLS,
      *                    625/530 login refused, or the mapping of any other unexpected reply
+     * @param clock   times the upload watchdogs
      */
-    public static FtpSession open(String host, int port, FtpSettings settings) throws FtpFailure {
+    public static FtpSession open(String host, int port, FtpSettings settings, Clock clock) throws FtpFailure {
         try {
             InetAddress.getByName(host);
         } catch (UnknownHostException e) {
@@ -62,7 +67,7 @@ public final class FtpSession implements Closeable {
         wire.setPassiveNatWorkaroundStrategy(null);
         // A module connects wherever the server points it, and accepts the active connection from any peer.
         wire.setRemoteVerificationEnabled(false);
-        FtpSession session = new FtpSession(wire, timeoutMillis);
+        FtpSession session = new FtpSession(wire, timeoutMillis, clock);
         try {
             wire.connect(host, port);
             if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
@@ -216,7 +221,7 @@ public final class FtpSession implements Closeable {
     public UploadConnection store(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("STOR", remote, restartOffset);
         try {
-            return new UploadConnection(this, socket, timeoutMillis);
+            return new UploadConnection(this, socket, timeoutMillis, clock);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
