@@ -134,7 +134,7 @@ public final class FtpService {
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
@@ -153,7 +153,7 @@ public final class FtpService {
             try {
                 line = call.call(current);
             } catch (FtpFailure f) {
-                line = urcName + ": " + f.err() + "," + f.protocolError();
+                line = urcName + ": " + Outcome.of(f);
             }
             finish();
             urc(line);
@@ -280,7 +280,7 @@ public final class FtpService {
                 try {
                     closing.close();
                 } catch (FtpFailure f) {
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
