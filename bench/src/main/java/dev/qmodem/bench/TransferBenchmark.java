@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Measures qmodem's FTP(S) transfers side by side with curl, in one run, against one vsftpd (plain FTP and explicit
@@ -122,10 +123,14 @@ public final class TransferBenchmark {
                 + Arrays.stream(Row.values()).map(Row::key).toList());
     }
 
-    /** One side's speeds per round, and the heap qmodem's JVM used at most while it ran. */
+    /** One transfer: its speed in bytes/s and the CPU time it cost, in seconds per GiB moved. */
+    private record Run(double speed, double cpuPerGib) {
+    }
+
+    /** One row's runs per side, and the heap qmodem's JVM used at most while it ran. */
     private static final class Figures {
-        final List<Double> curl = new ArrayList<>();
-        final List<Double> qmodem = new ArrayList<>();
+        final List<Run> curl = new ArrayList<>();
+        final List<Run> qmodem = new ArrayList<>();
         long peakHeap;
     }
 
@@ -171,13 +176,15 @@ public final class TransferBenchmark {
                             Figures f = figures.computeIfAbsent(row, r -> new Figures());
                             boolean curlFirst = round % 2 == 0;
                             if (options.withCurl() && curlFirst) {
-                                f.curl.add(curl(row, server, served, curlFiles));
+                                f.curl.add(curl(row, server, served, curlFiles, work));
                             }
                             HeapSampler heap = HeapSampler.start();
-                            f.qmodem.add(host.transfer(row, options.size(), served));
+                            long cpuBefore = moduleCpuNanos();
+                            double speed = host.transfer(row, options.size(), served);
+                            f.qmodem.add(new Run(speed, perGib(moduleCpuNanos() - cpuBefore, options.size())));
                             f.peakHeap = Math.max(f.peakHeap, heap.stop());
                             if (options.withCurl() && !curlFirst) {
-                                f.curl.add(curl(row, server, served, curlFiles));
+                                f.curl.add(curl(row, server, served, curlFiles, work));
                             }
                         }
                     }
@@ -195,31 +202,47 @@ public final class TransferBenchmark {
     }
 
     private static void report(Options options, Map<Row, Figures> figures) {
-        System.out.printf("load average at end: %s (2 shared cores: figures are noisy, the ratios are the result)%n",
+        System.out.printf("load average at end: %s (2 shared cores: speeds are noisy, compare ratios within one run; "
+                + "CPU s/GiB is the steadier figure: qmodem's JVM without the host thread, curl's process)%n",
                 loadAverage());
         for (Map.Entry<Row, Figures> entry : figures.entrySet()) {
             Row row = entry.getKey();
             Figures f = entry.getValue();
-            double qmodem = median(f.qmodem);
+            double qmodem = median(f.qmodem, Run::speed);
+            double qmodemCpu = median(f.qmodem, Run::cpuPerGib);
             String heap = String.format("peak heap %.0f MiB", f.peakHeap / 1048576.0);
             if (f.curl.isEmpty()) {
-                System.out.printf("  %s  qmodem %8.1f MB/s %s   %s%n", row.label(), qmodem / MB, rounds(f.qmodem), heap);
+                System.out.printf("  %s  qmodem %7.1f MB/s %s  CPU %.2f s/GiB   %s%n",
+                        row.label(), qmodem / MB, rounds(f.qmodem), qmodemCpu, heap);
                 continue;
             }
-            double curl = median(f.curl);
-            System.out.printf("  %s  qmodem %8.1f MB/s %s   %-29s %8.1f MB/s %s   ratio %.2f   %s%n",
+            double curl = median(f.curl, Run::speed);
+            double curlCpu = median(f.curl, Run::cpuPerGib);
+            System.out.printf("  %s  qmodem %7.1f MB/s %s  %-29s %7.1f MB/s %s  ratio %.2f"
+                            + "   CPU s/GiB qmodem %.2f curl %.2f   %s%n",
                     row.label(), qmodem / MB, rounds(f.qmodem), row.curlLabel(), curl / MB, rounds(f.curl),
-                    qmodem / curl, heap);
+                    qmodem / curl, qmodemCpu, curlCpu, heap);
         }
         System.out.printf("  (max heap %.0f MiB)%n", Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
-    private static String rounds(List<Double> speeds) {
-        return speeds.stream().map(s -> String.format("%.0f", s / MB)).toList().toString();
+    private static String rounds(List<Run> runs) {
+        return runs.stream().map(r -> String.format("%.0f", r.speed() / MB)).toList().toString();
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    /** CPU time of this JVM but for the calling (host) thread: the module's threads, GC and JIT. */
+    private static long moduleCpuNanos() {
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return process - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static double perGib(long cpuNanos, long bytes) {
+        return cpuNanos / 1e9 / (bytes / (double) (1L << 30));
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+        double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
@@ -232,10 +255,12 @@ public final class TransferBenchmark {
         }
     }
 
-    /** curl's speed in bytes/s, timed from its pretransfer point to its end by its own timers. */
-    private static double curl(Row row, Vsftpd server, Path served, Path curlFiles)
+    /** curl's speed, timed from its pretransfer point to its end by its own timers, and its CPU time (user + sys). */
+    private static Run curl(Row row, Vsftpd server, Path served, Path curlFiles, Path work)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS"));
+        Path times = work.resolve("curl-times");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString(),
+                "curl", "-sS"));
         if (row.tls) {
             command.addAll(List.of("--ssl-reqd", "-k"));
         }
@@ -255,8 +280,10 @@ public final class TransferBenchmark {
         Files.deleteIfExists(downloaded);
         String[] timers = output.split(" ");
         double seconds = Double.parseDouble(timers[1]) - Double.parseDouble(timers[0]);
-        double bytes = Double.parseDouble(timers[row.get ? 2 : 3]);
-        return bytes / seconds;
+        long bytes = Long.parseLong(timers[row.get ? 2 : 3]);
+        String[] cpu = Files.readString(times).trim().split(" ");
+        double cpuSeconds = Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1]);
+        return new Run(bytes / seconds, cpuSeconds / (bytes / (double) (1L << 30)));
     }
 
     private static void writeRandom(Path file, long size) throws IOException {
