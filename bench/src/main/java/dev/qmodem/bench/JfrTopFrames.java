@@ -50,7 +50,7 @@ public final class JfrTopFrames {
                 } else if (type.equals("jdk.NativeMethodSample")) {
                     RecordedThread thread = event.getThread("sampledThread");
                     String name = thread == null ? "?" : thread.getJavaName();
-                    if (name.startsWith("qmodem") || name.equals("main")) {
+                    if (name.startsWith("qmodem") && !name.equals("qmodem-tcp-accept")) {
                         nativeSamples++;
                         nativeFrames.merge(name + ": " + name(stack.getFrames().getFirst()) + " <- "
                                 + innermostQmodem(stack.getFrames()), 1, Integer::sum);
@@ -61,7 +61,7 @@ public final class JfrTopFrames {
         print("CPU samples by top frame", frames, samples, top);
         print("CPU samples by thread", threads, samples, top);
         print("CPU samples by innermost qmodem frame", qmodemFrames, samples, top);
-        print("in native (system calls, waits) by thread: top frame <- innermost qmodem frame", nativeFrames,
+        print("module threads in native code (system calls or waiting): top frame <- innermost qmodem frame", nativeFrames,
                 nativeSamples, top);
     }
 

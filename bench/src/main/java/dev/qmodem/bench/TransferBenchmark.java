@@ -22,6 +22,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -48,7 +49,7 @@ import java.util.function.ToDoubleFunction;
  * The machine's load average is printed with the figures: compare ratios within one run only.
  * <p>
  * Run: {@code scripts/bench.sh transfer [MiB] [--rounds N] [--rows name,name] [--qmodem-only] [--jfr file]} (default
- * 256 MiB, 3 rounds, every row); {@code --jfr} records the rounds (not the set-up) with JFR's profile settings, which
+ * 256 MiB, 3 rounds, every row); {@code --jfr} records the rounds (not the set-up) with JFR's profile settings and 1 ms CPU samples, which
  * is what {@code scripts/bench.sh profile} runs for each row and then sums up with {@link JfrTopFrames}.
  */
 public final class TransferBenchmark {
@@ -160,6 +161,8 @@ public final class TransferBenchmark {
                      Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
                     host.configure(server);
                     if (options.jfr() != null) {
+                        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+                        recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
                         recording.setDestination(options.jfr());
                         recording.start();
                     }
