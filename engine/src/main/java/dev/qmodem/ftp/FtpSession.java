@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -9,6 +11,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A logged-in FTP(S) client session: the state behind {@code AT+QFTPOPEN} .. {@code AT+QFTPCLOSE}.
@@ -26,13 +29,15 @@ public final class FtpSession implements Closeable {
 
     private final FtpWire wire;
     private final long timeoutMillis;
+    private final Clock clock;
     private Socket activeData;
     private volatile boolean closed;
     private Boolean binary;
 
-    private FtpSession(FtpWire wire, long timeoutMillis) {
+    private FtpSession(FtpWire wire, long timeoutMillis, Clock clock) {
         this.wire = wire;
         this.timeoutMillis = timeoutMillis;
+        this.clock = clock;
     }
 
     /**
@@ -40,8 +45,9 @@ public final class FtpSession implements Closeable {
      *
      * @throws FtpFailure 604 host not resolved, 605 refused or unreachable, 609 timeout, 631 TLS,
      *                    625/530 login refused, or the mapping of any other unexpected reply
+     * @param clock   times the upload watchdogs
      */
-    public static FtpSession open(String host, int port, FtpSettings settings) throws FtpFailure {
+    public static FtpSession open(String host, int port, FtpSettings settings, Clock clock) throws FtpFailure {
         try {
             InetAddress.getByName(host);
         } catch (UnknownHostException e) {
@@ -63,7 +69,7 @@ public final class FtpSession implements Closeable {
         wire.setPassiveNatWorkaroundStrategy(null);
         // A module connects wherever the server points it, and accepts the active connection from any peer.
         wire.setRemoteVerificationEnabled(false);
-        FtpSession session = new FtpSession(wire, timeoutMillis);
+        FtpSession session = new FtpSession(wire, timeoutMillis, clock);
         try {
             wire.connect(host, port);
             if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
@@ -217,7 +223,7 @@ public final class FtpSession implements Closeable {
     public UploadConnection store(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("STOR", remote, restartOffset);
         try {
-            return new UploadConnection(this, socket, timeoutMillis);
+            return new UploadConnection(this, socket, timeoutMillis, clock);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
@@ -257,7 +263,7 @@ public final class FtpSession implements Closeable {
     }
 
     void finishTransfer(Socket data) throws FtpFailure {
-        closeQuietly(data);
+        wire.closeData(data, Duration.ofMillis(timeoutMillis));
         activeData = null;
         try {
             int reply = wire.getReply();

@@ -1,13 +1,12 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UploadConnection extends DataConnection {
 
-    private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
-
     private final long timeoutMillis;
+    private final Clock clock;
     private final OutputStream data;
     private volatile boolean writeExpired;
 
-    UploadConnection(FtpSession session, Socket socket, long timeoutMillis) throws IOException {
+    UploadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket);
         this.timeoutMillis = timeoutMillis;
+        this.clock = clock;
         this.data = new DataOutput(channel != null ? null : socket.getOutputStream());
     }
 
@@ -38,21 +37,10 @@ public final class UploadConnection extends DataConnection {
         return data;
     }
 
-    private static ScheduledThreadPoolExecutor newWatchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("ftp-upload-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
-    }
-
     /**
      * Over the plain socket's channel, whose waits have the timeout; or over the TLS socket's stream ({@code out},
-     * null for a channel), whose writes have no timeout of their own: a watchdog closes the socket under a write that
-     * stalls.
+     * null for a channel), whose writes have no timeout of their own: a watchdog on the module's clock closes the
+     * socket under a write that stalls.
      */
     private final class DataOutput extends OutputStream implements WritableByteChannel {
         private final OutputStream out;
@@ -98,7 +86,7 @@ public final class UploadConnection extends DataConnection {
                 write(ByteBuffer.wrap(b, off, len));
                 return;
             }
-            ScheduledFuture<?> deadline = WATCHDOG.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+            Clock.Timer deadline = clock.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
             try {
                 out.write(b, off, len);
                 count(len);
@@ -108,7 +96,7 @@ public final class UploadConnection extends DataConnection {
                 }
                 throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
             } finally {
-                deadline.cancel(false);
+                deadline.cancel();
             }
         }
 
@@ -133,9 +121,10 @@ public final class UploadConnection extends DataConnection {
             }
         }
 
+        /** Runs on the module's timer: closing a TLS socket may block (close_notify), so it happens aside. */
         private void expire() {
             writeExpired = true;
-            FtpSession.closeQuietly(socket);
+            Thread.ofVirtual().start(() -> FtpSession.closeQuietly(socket));
         }
     }
 }

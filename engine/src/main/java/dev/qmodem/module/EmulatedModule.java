@@ -3,7 +3,7 @@ package dev.qmodem.module;
 import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
@@ -15,6 +15,8 @@ import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
+import dev.qmodem.time.SystemClock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
 
@@ -22,7 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,31 +44,40 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final LocalStorage storage;
     private final FtpService ftp;
     private final Dispatcher dispatcher;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Runnable closeClock;
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
 
-    private EmulatedModule(ModuleConfig config) {
+    private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
-        this.dataMode = new DataMode(output, settings, timer, System::nanoTime);
+        this.clock = clock;
+        this.closeClock = closeClock;
+        this.dataMode = new DataMode(output, settings, clock,
+                TimeUnit.MILLISECONDS.toNanos(profile.number("data.late_lf_ms")));
         this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), timer);
+                config.hostAliases(), clock);
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                sslConfig, timer, fileWorker);
+                sslConfig, clock, fileWorker);
         this.dispatcher = new Dispatcher(registry);
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
     public static EmulatedModule create(ModuleConfig config) {
-        return new EmulatedModule(config);
+        SystemClock clock = new SystemClock();
+        return new EmulatedModule(config, clock, clock::close);
+    }
+
+    /** Builds a module whose time and timers are {@code clock}'s (a virtual clock in tests). */
+    public static EmulatedModule create(ModuleConfig config, Clock clock) {
+        return new EmulatedModule(config, clock, () -> { });
     }
 
     private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
@@ -91,7 +102,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            new ModemSession(link, settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            new ModemSession(link, settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
         } finally {
             hostLock.unlock();
         }
@@ -107,6 +118,6 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         ftp.shutdownNow();
         fileWorker.shutdownNow();
         storage.close();
-        timer.shutdownNow();
+        closeClock.run();
     }
 }

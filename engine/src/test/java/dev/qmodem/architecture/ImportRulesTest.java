@@ -29,10 +29,11 @@ class ImportRulesTest {
             "fs", Set.of(),
             "profile", Set.of(),
             "network", Set.of(),
-            "ftp", Set.of("fs", "profile"),
-            "data", Set.of("at"),
-            "command", Set.of("at", "data", "ftp", "fs", "profile", "network"),
-            "module", Set.of("at", "data", "ftp", "fs", "profile", "network", "command", "transport"));
+            "time", Set.of(),
+            "ftp", Set.of("fs", "profile", "time"),
+            "data", Set.of("at", "time"),
+            "command", Set.of("at", "data", "ftp", "fs", "profile", "network", "time"),
+            "module", Set.of("at", "data", "ftp", "fs", "profile", "network", "command", "transport", "time"));
 
     @Test
     void everyPackageImportsOnlyWhatItMay() throws IOException {

@@ -1,7 +1,7 @@
 package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
@@ -12,13 +12,13 @@ import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,7 +53,7 @@ public final class FtpService {
     private final HostOutput output;
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
@@ -69,11 +69,11 @@ public final class FtpService {
      * @param tls         builds an FTPS session's TLS from those contexts at login
      */
     public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
-                      Map<String, String> hostAliases, ScheduledExecutorService timer) {
+                      Map<String, String> hostAliases, Clock clock) {
         this.config = config;
         this.ssl = ssl;
         this.tls = tls;
-        this.timer = timer;
+        this.clock = clock;
         this.output = output;
         this.pdp = pdp;
         this.hostAliases = Map.copyOf(hostAliases);
@@ -92,8 +92,8 @@ public final class FtpService {
         worker.execute(task);
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
+    Clock clock() {
+        return clock;
     }
 
     /** AT+QFTPSTAT's {@code <ftpstat>}. */
@@ -127,10 +127,10 @@ public final class FtpService {
                 try {
                     FtpSettings settings = plain;
                     if (security != FtpSecurity.NONE) {
-                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
+                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl, host);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings);
+                    opened = FtpSession.open(address, port, settings, clock);
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
