@@ -9,6 +9,9 @@ import java.net.Socket;
  */
 public abstract sealed class DataConnection permits DownloadConnection, UploadConnection {
 
+    /** A TLS connection's heap buffer for bytes to or from a direct buffer (TLS works on the heap). */
+    static final int BOUNCE = 64 * 1024;
+
     private final FtpSession session;
     final Socket socket;
     /** The plain socket's channel, or null for a TLS socket, which is read and written through its streams. */

@@ -33,6 +33,7 @@ public final class DownloadConnection extends DataConnection {
     /** Over the plain socket's channel, or over the TLS socket's stream ({@code in}, null for a channel). */
     private final class DataInput extends InputStream implements ReadableByteChannel {
         private final InputStream in;
+        private byte[] bounce;
 
         DataInput(InputStream in) {
             this.in = in;
@@ -58,13 +59,20 @@ public final class DownloadConnection extends DataConnection {
 
         @Override
         public int read(ByteBuffer target) throws IOException {
-            if (in != null) {
-                ByteBuffer heap = target.hasArray() ? target : ByteBuffer.allocate(Math.min(target.remaining(), 16 * 1024));
-                int n = read(heap.array(), heap.arrayOffset() + heap.position(), heap.remaining());
-                if (n > 0 && heap == target) {
+            if (in != null && target.hasArray()) {
+                int n = read(target.array(), target.arrayOffset() + target.position(), target.remaining());
+                if (n > 0) {
                     target.position(target.position() + n);
-                } else if (n > 0) {
-                    target.put(heap.array(), 0, n);
+                }
+                return n;
+            }
+            if (in != null) {
+                if (bounce == null) {
+                    bounce = new byte[BOUNCE];
+                }
+                int n = read(bounce, 0, Math.min(bounce.length, target.remaining()));
+                if (n > 0) {
+                    target.put(bounce, 0, n);
                 }
                 return n;
             }

@@ -44,6 +44,7 @@ public final class UploadConnection extends DataConnection {
      */
     private final class DataOutput extends OutputStream implements WritableByteChannel {
         private final OutputStream out;
+        private byte[] bounce;
 
         DataOutput(OutputStream out) {
             this.out = out;
@@ -63,7 +64,9 @@ public final class UploadConnection extends DataConnection {
                 return length;
             }
             if (out != null) {
-                byte[] bounce = new byte[Math.min(length, 64 * 1024)];
+                if (bounce == null) {
+                    bounce = new byte[BOUNCE];
+                }
                 while (source.hasRemaining()) {
                     int n = Math.min(bounce.length, source.remaining());
                     source.get(bounce, 0, n);
