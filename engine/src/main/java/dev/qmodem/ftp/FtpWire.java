@@ -188,55 +188,58 @@ final class FtpWire extends FTPSClient {
         return socket;
     }
 
-    /** Plain sockets for control and passive data connections, each remembered for {@link #forceClose()}. */
+    /**
+     * Plain sockets for control and passive data connections, each with a channel under it ({@link ChannelSockets})
+     * and remembered for {@link #forceClose()}.
+     */
     private final class TrackedSocketFactory extends SocketFactory {
         @Override
         public Socket createSocket() throws IOException {
-            return track(new Socket());
+            return track(ChannelSockets.CLIENT.createSocket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return track(new Socket(host, port));
+            return track(ChannelSockets.CLIENT.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return track(new Socket(host, port));
+            return track(ChannelSockets.CLIENT.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return track(new Socket(host, port, localHost, localPort));
+            return track(ChannelSockets.CLIENT.createSocket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort)
                 throws IOException {
-            return track(new Socket(host, port, localAddress, localPort));
+            return track(ChannelSockets.CLIENT.createSocket(host, port, localAddress, localPort));
         }
     }
 
-    /** Active-mode listeners, each remembered for {@link #forceClose()}. */
+    /** Active-mode listeners, each with a channel under it and remembered for {@link #forceClose()}. */
     private final class TrackedServerSocketFactory extends ServerSocketFactory {
         @Override
         public ServerSocket createServerSocket() throws IOException {
-            return track(new ServerSocket());
+            return track(ChannelSockets.SERVER.createServerSocket());
         }
 
         @Override
         public ServerSocket createServerSocket(int port) throws IOException {
-            return track(new ServerSocket(port));
+            return track(ChannelSockets.SERVER.createServerSocket(port));
         }
 
         @Override
         public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return track(new ServerSocket(port, backlog));
+            return track(ChannelSockets.SERVER.createServerSocket(port, backlog));
         }
 
         @Override
         public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return track(new ServerSocket(port, backlog, address));
+            return track(ChannelSockets.SERVER.createServerSocket(port, backlog, address));
         }
     }
 }
