@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer [MiB]|all]
+# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer [MiB]|fuzz [lines [seed]]|all]
+# fuzz (10^6 random AT lines by default, a few minutes) is not part of all.
 # The transfer benchmark starts vsftpd (scripts/install-peers.sh installs it) and needs root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,4 +17,7 @@ if [[ $what == at || $what == all ]]; then
 fi
 if [[ $what == transfer || $what == all ]]; then
   "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" dev.qmodem.bench.TransferBenchmark "${2:-256}"
+fi
+if [[ $what == fuzz ]]; then
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" dev.qmodem.bench.AtFuzzBenchmark "${2:-1000000}" "${3:-1}"
 fi
