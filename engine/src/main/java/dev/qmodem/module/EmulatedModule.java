@@ -42,15 +42,16 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final FtpService ftp;
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timer;
+    // Virtual threads: a fleet holds thousands of modules, and an idle one must not hold a platform thread.
     private final ExecutorService fileWorker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
 
     private EmulatedModule(ModuleConfig config) {
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("qmodem-timer").factory());
         this.dataMode = new DataMode(output, settings, timer, System::nanoTime);
         this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
         this.storage = openStorage(config, profile);

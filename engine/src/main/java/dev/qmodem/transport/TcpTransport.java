@@ -37,7 +37,8 @@ public final class TcpTransport implements Transport {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(address);
-        acceptor = Thread.ofPlatform().name("qmodem-tcp-accept").daemon().start(() -> acceptLoop(handler));
+        // Virtual threads: an idle port costs no platform thread, so one process can hold thousands of modules.
+        acceptor = Thread.ofVirtual().name("qmodem-tcp-accept").start(() -> acceptLoop(handler));
     }
 
     /** The port actually bound (useful when started on port 0). */
@@ -66,7 +67,7 @@ public final class TcpTransport implements Transport {
                 closeQuietly(socket);
                 continue;
             }
-            Thread.ofPlatform().name("qmodem-host").daemon().start(() -> serve(handler, socket));
+            Thread.ofVirtual().name("qmodem-host").start(() -> serve(handler, socket));
         }
     }
 
