@@ -1,0 +1,94 @@
+package dev.qmodem.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The figures of a finished run: per step count, errors by {@code <err>} and latency percentiles. */
+public final class LoadResult {
+
+    private final List<StepStats> steps;
+    private final int modules;
+    private final int devicesFailed;
+    private final Shard shard;
+    private final Instant startedAt;
+    private final Duration elapsed;
+
+    LoadResult(List<StepStats> steps, int modules, int devicesFailed, Shard shard, Instant startedAt, Duration elapsed) {
+        this.steps = steps;
+        this.modules = modules;
+        this.devicesFailed = devicesFailed;
+        this.shard = shard;
+        this.startedAt = startedAt;
+        this.elapsed = elapsed;
+    }
+
+    /** True if any step failed anywhere or a device could not run (connect refused, link broken). */
+    public boolean failed() {
+        return devicesFailed > 0 || steps.stream().anyMatch(s -> s.failures() > 0);
+    }
+
+    /** The report as JSON: {@code {"steps":[{"name":...,"count":...,"errors":{...},"p50_ms":...}], ...}}. */
+    public ObjectNode toJson() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("shard", shard.toString());
+        root.put("modules", modules);
+        root.put("devices_failed", devicesFailed);
+        root.put("started", startedAt.toString());
+        root.put("duration_ms", elapsed.toMillis());
+        root.put("failed", failed());
+        ArrayNode array = root.putArray("steps");
+        for (StepStats step : steps) {
+            ObjectNode node = array.addObject();
+            node.put("name", step.name());
+            node.put("phase", step.phase());
+            node.put("count", step.count());
+            ObjectNode errors = node.putObject("errors");
+            step.errors().forEach(errors::put);
+            node.put("mean_ms", round(step.meanMillis()));
+            node.put("p50_ms", round(step.percentileMillis(50)));
+            node.put("p95_ms", round(step.percentileMillis(95)));
+            node.put("p99_ms", round(step.percentileMillis(99)));
+            node.put("max_ms", round(step.maxMillis()));
+            node.put("histogram", step.encodedHistogram());
+        }
+        return root;
+    }
+
+    /** Writes {@link #toJson()} to {@code file}, indented. */
+    public void writeReport(Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJson());
+    }
+
+    /** A table of the steps, then one verdict line. */
+    public void printSummary(PrintStream out) {
+        int width = Math.max(20, steps.stream().mapToInt(s -> s.name().length()).max().orElse(0));
+        width = Math.min(width, 60);
+        out.printf("%-" + width + "s %8s %8s %9s %9s %9s %9s  %s%n", "step", "count", "errors", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "errors by <err>");
+        for (StepStats step : steps) {
+            String name = step.name().length() > width ? step.name().substring(0, width - 1) + "…" : step.name();
+            Map<String, Long> errors = step.errors();
+            out.printf("%-" + width + "s %8d %8d %9.1f %9.1f %9.1f %9.1f  %s%n", name, step.count(), step.failures(),
+                    step.percentileMillis(50), step.percentileMillis(95), step.percentileMillis(99), step.maxMillis(),
+                    errors.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" ")));
+        }
+        out.printf("%s: %d modules (shard %s) in %.1f s%s%n", failed() ? "FAILED" : "passed", modules, shard,
+                elapsed.toMillis() / 1000.0, devicesFailed > 0 ? ", " + devicesFailed + " could not run" : "");
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 1000) / 1000.0;
+    }
+}
