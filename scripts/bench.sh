@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer [MiB]|all]
+# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer [MiB]|scale [sizes [modules [iterations]]]|all]
 # The transfer benchmark starts vsftpd (scripts/install-peers.sh installs it) and needs root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,4 +16,7 @@ if [[ $what == at || $what == all ]]; then
 fi
 if [[ $what == transfer || $what == all ]]; then
   "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" dev.qmodem.bench.TransferBenchmark "${2:-256}"
+fi
+if [[ $what == scale || $what == all ]]; then
+  "$JAVA_HOME/bin/java" -Xmx4g -XX:+UseG1GC -cp "$cp" dev.qmodem.bench.ScaleBenchmark "${2:-10,1000,10000}" "${3:-1000}" "${4:-3}"
 fi

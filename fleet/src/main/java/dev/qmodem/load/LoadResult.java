@@ -73,12 +73,13 @@ public final class LoadResult {
 
     /** A table of the steps, then one verdict line. */
     public void printSummary(PrintStream out) {
-        int width = Math.max(20, steps.stream().mapToInt(s -> s.name().length()).max().orElse(0));
+        int width = Math.max(20, steps.stream().mapToInt(s -> label(s).length()).max().orElse(0));
         width = Math.min(width, 60);
         out.printf("%-" + width + "s %8s %8s %9s %9s %9s %9s  %s%n", "step", "count", "errors", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "errors by <err>");
         for (StepStats step : steps) {
-            String name = step.name().length() > width ? step.name().substring(0, width - 1) + "…" : step.name();
+            String label = label(step);
+            String name = label.length() > width ? label.substring(0, width - 1) + "…" : label;
             Map<String, Long> errors = step.errors();
             out.printf("%-" + width + "s %8d %8d %9.1f %9.1f %9.1f %9.1f  %s%n", name, step.count(), step.failures(),
                     step.percentileMillis(50), step.percentileMillis(95), step.percentileMillis(99), step.maxMillis(),
@@ -86,6 +87,11 @@ public final class LoadResult {
         }
         out.printf("%s: %d modules (shard %s) in %.1f s%s%n", failed() ? "FAILED" : "passed", modules, shard,
                 elapsed.toMillis() / 1000.0, devicesFailed > 0 ? ", " + devicesFailed + " could not run" : "");
+    }
+
+    /** Setup and recover steps say so; the session's are named as written. */
+    private static String label(StepStats step) {
+        return step.phase().equals("session") ? step.name() : step.phase() + ": " + step.name();
     }
 
     private static double round(double millis) {
