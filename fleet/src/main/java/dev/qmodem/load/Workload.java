@@ -34,8 +34,9 @@ public record Workload(int count, String model, Server server, int iterations, D
     public record Server(String host, int port, String user, String password) {
     }
 
-    private static final Duration AT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration URC_TIMEOUT = Duration.ofSeconds(125);
+    // Generous: a fleet's own latency on a busy machine must not be mistaken for the back end's failure.
+    private static final Duration AT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration URC_TIMEOUT = Duration.ofSeconds(150);
     private static final Set<String> TOP = Set.of("fleet", "server", "iterations", "duration", "ramp", "setup",
             "session", "recover");
 
