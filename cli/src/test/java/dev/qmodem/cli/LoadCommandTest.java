@@ -42,6 +42,15 @@ class LoadCommandTest {
         assertThat(temp.resolve("ftp").resolve("dev-2-0.bin")).hasSize(3000);
         assertThat(temp.resolve("ftp").resolve("dev-3-1.bin")).hasSize(3000);
         assertThat(temp.resolve("ftp").resolve("dev-0-0.bin")).as("shard 0's module").doesNotExist();
+
+        Path merged = temp.resolve("merged.json");
+        assertThat(new CommandLine(new QModemCommand()).execute("merge-reports", report.toString(), report.toString(),
+                "--report", merged.toString())).isEqualTo(0);
+        JsonNode total = new ObjectMapper().readTree(merged.toFile());
+        assertThat(total.path("modules").asInt()).isEqualTo(4);
+        assertThat(total.path("steps").get(3).path("count").asInt()).isEqualTo(8);
+        assertThat(total.path("steps").get(3).path("p99_ms").asDouble())
+                .isEqualTo(json.path("steps").get(3).path("p99_ms").asDouble());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.qmodem.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,17 +21,66 @@ public final class LoadResult {
     private final List<StepStats> steps;
     private final int modules;
     private final int devicesFailed;
-    private final Shard shard;
+    private final String shard;
     private final Instant startedAt;
     private final Duration elapsed;
 
-    LoadResult(List<StepStats> steps, int modules, int devicesFailed, Shard shard, Instant startedAt, Duration elapsed) {
+    /** @param shard which part of the fleet: {@code i/N}, or what a merge covers */
+    LoadResult(List<StepStats> steps, int modules, int devicesFailed, String shard, Instant startedAt, Duration elapsed) {
         this.steps = steps;
         this.modules = modules;
         this.devicesFailed = devicesFailed;
         this.shard = shard;
         this.startedAt = startedAt;
         this.elapsed = elapsed;
+    }
+
+    /**
+     * One result from the reports of several shards (pods): counts and errors added, latency histograms merged, so
+     * the percentiles are those of the whole fleet, not averages of percentiles.
+     *
+     * @throws IllegalArgumentException if the reports are not of the same workload (different steps) or lack a field
+     */
+    public static LoadResult merge(List<JsonNode> reports) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("no reports to merge");
+        }
+        List<StepStats> merged = new java.util.ArrayList<>();
+        for (JsonNode step : reports.get(0).path("steps")) {
+            merged.add(new StepStats(step.path("phase").asText("session"), step.path("name").asText()));
+        }
+        int modules = 0;
+        int devicesFailed = 0;
+        Instant started = null;
+        long longest = 0;
+        for (JsonNode report : reports) {
+            JsonNode steps = report.path("steps");
+            if (steps.size() != merged.size()) {
+                throw new IllegalArgumentException("the reports have different steps: not the same workload");
+            }
+            for (int i = 0; i < merged.size(); i++) {
+                JsonNode step = steps.get(i);
+                StepStats into = merged.get(i);
+                if (!step.path("name").asText().equals(into.name())) {
+                    throw new IllegalArgumentException("step " + i + " is '" + step.path("name").asText() + "' in one "
+                            + "report and '" + into.name() + "' in another");
+                }
+                Map<String, Long> errors = new java.util.TreeMap<>();
+                step.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asLong()));
+                try {
+                    into.add(step.path("count").asLong(), errors, step.path("histogram").asText());
+                } catch (java.util.zip.DataFormatException | RuntimeException e) {
+                    throw new IllegalArgumentException("step '" + into.name() + "': the histogram cannot be read", e);
+                }
+            }
+            modules += report.path("modules").asInt();
+            devicesFailed += report.path("devices_failed").asInt();
+            Instant start = Instant.parse(report.path("started").asText(Instant.EPOCH.toString()));
+            started = started == null || start.isBefore(started) ? start : started;
+            longest = Math.max(longest, report.path("duration_ms").asLong());
+        }
+        return new LoadResult(merged, modules, devicesFailed, "merged from " + reports.size() + " reports", started,
+                Duration.ofMillis(longest));
     }
 
     /** True if any step failed anywhere or a device could not run (connect refused, link broken). */
@@ -42,7 +92,7 @@ public final class LoadResult {
     public ObjectNode toJson() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        root.put("shard", shard.toString());
+        root.put("shard", shard);
         root.put("modules", modules);
         root.put("devices_failed", devicesFailed);
         root.put("started", startedAt.toString());

@@ -76,7 +76,7 @@ public final class LoadRun {
                 display.join();
             }
         }
-        return new LoadResult(plan.all(), targets.size(), devicesFailed.get(), shard, startedAt,
+        return new LoadResult(plan.all(), targets.size(), devicesFailed.get(), shard.toString(), startedAt,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.DataFormatException;
 
 /**
  * What every module measured for one step: how often it ran, its latencies (successful or not) in an HdrHistogram
@@ -37,6 +38,14 @@ final class StepStats {
         if (error != null) {
             errors.computeIfAbsent(error, e -> new LongAdder()).increment();
         }
+    }
+
+    /** Adds another run's figures of the same step, as {@link #encodedHistogram()} and the counts give them. */
+    void add(long runs, Map<String, Long> failures, String encodedHistogram) throws DataFormatException {
+        count.add(runs);
+        failures.forEach((error, n) -> errors.computeIfAbsent(error, e -> new LongAdder()).add(n));
+        latencies.add(Histogram.decodeFromCompressedByteBuffer(
+                ByteBuffer.wrap(Base64.getDecoder().decode(encodedHistogram)), 0));
     }
 
     String phase() {
