@@ -18,6 +18,7 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,31 +26,11 @@ import java.util.stream.Stream;
 /**
  * Prints what a fleet costs: for each size, the time from the first module built to the last AT port listening,
  * the heap each idle module holds after a full GC, and the platform threads the process has; then a fleet running
- * the docs/fleet.md workload against vsftpd, with every uploaded file checked byte for byte on the server.
+ * the example workload of docs/fleet.md against vsftpd, with every uploaded file checked byte for byte on the server.
  * Figures only, nothing asserted. Run: {@code scripts/bench.sh scale [sizes] [workload modules]}
  * (default {@code 10,1000,10000} and 1000).
  */
 public final class ScaleBenchmark {
-
-    private static final String WORKLOAD = """
-            fleet: {count: %d, model: BG95}
-            iterations: %d
-            ramp: 10s
-            setup:
-              - at: AT+QIACT=1
-              - at: AT+QFTPCFG="account","${server.user}","${server.password}"
-              - at: AT+QFTPCFG="contextid",1
-            session:
-              - at: 'AT+QFTPOPEN="${server.host}",${server.port}'
-                urc: +QFTPOPEN
-              - put: {name: 'dev-${id}-${iter}.bin', size: 10KiB}
-              - at: AT+QFTPCLOSE
-                urc: +QFTPCLOSE
-              - sleep: 1s~0.5s
-            recover:
-              - at: AT+QFTPCLOSE
-                urc: +QFTPCLOSE
-            """;
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = Stream.of((args.length > 0 ? args[0] : "10,1000,10000").split(","))
@@ -94,15 +75,15 @@ public final class ScaleBenchmark {
 
     private static void load(int count, int iterations) throws Exception {
         Peers.requireVsftpd();
-        Workload workload = Workload.parse(WORKLOAD.formatted(count, iterations));
+        Workload workload = Workload.example().resized(count, "BG95", iterations, Duration.ofSeconds(10));
         Path ufs = Files.createTempDirectory("qmodem-scale-");
         try (Vsftpd server = Vsftpd.builder().passivePortCount(Math.min(count * 2, 4000))
                 .option("max_clients", Integer.toString(count * 2)).option("max_per_ip", Integer.toString(count * 2))
                 .start();
              Fleet fleet = Fleet.start(FleetConfig.of(ModelMix.parse("BG95").assign(count),
                      new InetSocketAddress("127.0.0.1", 0), ufs))) {
-            System.out.printf("%nworkload: %d modules x %d iterations (open, put 10 KiB through COM:, close, sleep "
-                    + "1s~0.5s) against vsftpd, ramp 10 s%n", count, iterations);
+            System.out.printf("%nworkload: %d modules x %d iterations of docs/fleet.md's example (open, put 10 KiB "
+                    + "through COM:, get it back, close, sleep 1s~0.5s) against vsftpd, ramp 10 s%n", count, iterations);
             List<LoadRun.Target> targets = fleet.modules().stream()
                     .map(m -> new LoadRun.Target(m.id(), "127.0.0.1", m.port())).toList();
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

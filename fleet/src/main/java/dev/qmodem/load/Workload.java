@@ -55,6 +55,20 @@ public record Workload(int count, String model, Server server, int iterations, D
         return parse(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
     }
 
+    /** The example workload of docs/fleet.md (open, put 10 KiB, get it back, close, sleep 1s~0.5s). */
+    public static Workload example() {
+        try (var in = Workload.class.getResourceAsStream("example-workload.yaml")) {
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the example workload is part of qmodem", e);
+        }
+    }
+
+    /** The same session for another fleet, loop count and ramp. */
+    public Workload resized(int count, String model, int iterations, Duration ramp) {
+        return new Workload(count, model, server, iterations, null, ramp, setup, session, recover);
+    }
+
     /** Parses workload YAML text. */
     public static Workload parse(String yaml) throws IOException {
         return parse(new ObjectMapper(new YAMLFactory()).readTree(yaml));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,31 +26,10 @@ class FleetLoadTest {
 
     private static final int MODULES = 20;
     private static final int ITERATIONS = 2;
-    private static final String WORKLOAD = """
-            fleet: {count: 20, model: 'BG95:12,UC20:8'}
-            iterations: 2
-            ramp: 200ms
-            setup:
-              - at: AT+QIACT=1
-              - at: AT+QFTPCFG="account","${server.user}","${server.password}"
-              - at: AT+QFTPCFG="contextid",1
-            session:
-              - at: 'AT+QFTPOPEN="${server.host}",${server.port}'
-                urc: +QFTPOPEN
-              - put: {name: 'dev-${id}-${iter}.bin', size: 10KiB}
-              - get: {name: 'dev-${id}-${iter}.bin', size: 10KiB}
-              - at: AT+QFTPCLOSE
-                urc: +QFTPCLOSE
-              - sleep: 20ms~10ms
-            recover:
-              - at: AT+QFTPCLOSE
-                urc: +QFTPCLOSE
-            """;
-
     @Test
     @Timeout(120)
     void everyModuleUploadsItsFilesByteExactAndTheReportHasItsShape(@TempDir Path temp) throws Exception {
-        Workload workload = Workload.parse(WORKLOAD);
+        Workload workload = Workload.example().resized(MODULES, "BG95:12,UC20:8", ITERATIONS, Duration.ofMillis(200));
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(temp.resolve("ftp")).tls(false)
                 .maxLogins(MODULES).start();
              Fleet fleet = Fleet.start(FleetConfig.of(ModelMix.parse(workload.model()).assign(workload.count()),
@@ -73,7 +53,7 @@ class FleetLoadTest {
             assertThat(report.path("modules").asInt()).isEqualTo(MODULES);
             assertThat(report.path("failed").asBoolean()).isFalse();
             JsonNode steps = report.path("steps");
-            assertThat(steps.size()).isEqualTo(3 + 5 + 1);
+            assertThat(steps.size()).as("setup, session and recover of the example").isEqualTo(3 + 5 + 1);
             JsonNode put = steps.get(4);
             assertThat(put.path("name").asText()).isEqualTo("put dev-${id}-${iter}.bin");
             assertThat(put.path("count").asLong()).isEqualTo(MODULES * ITERATIONS);
