@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Many modules in one process, each with its own AT port, flash and state, as separate devices are. An idle module
@@ -32,31 +36,67 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Builds every module and starts its AT port; returns once all listen. If one cannot start (a port in use), the
-     * ones already started are stopped and the failure is thrown.
+     * Builds every module and starts its AT port; returns once all listen. Building is CPU work (profiles, command
+     * tables), so it runs on one thread per core. If one cannot start (a port in use), the ones already started are
+     * stopped and the failure is thrown.
      */
     public static Fleet start(FleetConfig config) throws IOException {
-        List<FleetModule> modules = new ArrayList<>(config.models().size());
-        List<Transport> transports = new ArrayList<>(config.models().size());
-        try {
-            for (int index = 0; index < config.models().size(); index++) {
-                String id = Integer.toString(config.firstId() + index);
-                Model model = config.models().get(index);
-                Path ufs = config.ufsRoot().resolve(id);
-                EmulatedModule module = EmulatedModule.create(
-                        new ModuleConfig(model, ufs, config.profileOverrides(), config.hostAliases()));
-                Transport transport = transport(config, id, index);
-                transports.add(transport);
-                modules.add(new FleetModule(id, model, null, -1, ufs, module));
-                transport.start(module);
-                int port = transport instanceof TcpTransport tcp ? tcp.port() : -1;
-                modules.set(index, new FleetModule(id, model, transport.endpoint(), port, ufs, module));
+        int count = config.models().size();
+        FleetModule[] modules = new FleetModule[count];
+        Transport[] transports = new Transport[count];
+        AtomicInteger next = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Runnable builder = () -> {
+            for (int index = next.getAndIncrement(); index < count && failures.isEmpty(); index = next.getAndIncrement()) {
+                try {
+                    startOne(config, index, modules, transports);
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            stop(modules, transports);
-            throw e;
+        };
+        List<Thread> builders = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, Runtime.getRuntime().availableProcessors()); i++) {
+            builders.add(Thread.ofPlatform().name("qmodem-fleet-start-" + i).start(builder));
         }
-        return new Fleet(modules, transports);
+        try {
+            for (Thread thread : builders) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(e);
+            builders.forEach(Thread::interrupt);
+        }
+        List<FleetModule> started = Arrays.stream(modules).filter(Objects::nonNull).toList();
+        List<Transport> listening = Arrays.stream(transports).filter(Objects::nonNull).toList();
+        if (!failures.isEmpty()) {
+            stop(started, listening);
+            Throwable first = failures.get(0);
+            if (first instanceof IOException e) {
+                throw e;
+            }
+            if (first instanceof RuntimeException e) {
+                throw e;
+            }
+            throw new IOException("interrupted while starting the fleet", first);
+        }
+        return new Fleet(started, listening);
+    }
+
+    private static void startOne(FleetConfig config, int index, FleetModule[] modules, Transport[] transports)
+            throws IOException {
+        String id = Integer.toString(config.firstId() + index);
+        Model model = config.models().get(index);
+        Path ufs = config.ufsRoot().resolve(id);
+        EmulatedModule module = EmulatedModule.create(
+                new ModuleConfig(model, ufs, config.profileOverrides(), config.hostAliases()));
+        modules[index] = new FleetModule(id, model, null, -1, ufs, module);
+        Transport transport = transport(config, id, index);
+        transport.start(module);
+        transports[index] = transport;
+        int port = transport instanceof TcpTransport tcp ? tcp.port() : -1;
+        modules[index] = new FleetModule(id, model, transport.endpoint(), port, ufs, module);
     }
 
     private static Transport transport(FleetConfig config, String id, int index) {
