@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints figures and ratios:  scripts/bench.sh [at|transfer [MiB]|scale [sizes [modules [iterations]]]|all]
+# Runs the benchmarks and prints figures and ratios:
+#   scripts/bench.sh [at|transfer [MiB]|scale [sizes [modules [iterations]]]|fuzz [lines [seed]]|all]
+# fuzz (10^6 random AT lines by default, a few minutes) is not part of all.
 # The transfer benchmark starts vsftpd (scripts/install-peers.sh installs it) and needs root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,4 +21,7 @@ if [[ $what == transfer || $what == all ]]; then
 fi
 if [[ $what == scale || $what == all ]]; then
   "$JAVA_HOME/bin/java" -Xmx4g -XX:+UseG1GC -cp "$cp" dev.qmodem.bench.ScaleBenchmark "${2:-10,1000,10000}" "${3:-1000}" "${4:-3}"
+fi
+if [[ $what == fuzz ]]; then
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" dev.qmodem.bench.AtFuzzBenchmark "${2:-1000000}" "${3:-1}"
 fi

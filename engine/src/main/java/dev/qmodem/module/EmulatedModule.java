@@ -3,7 +3,7 @@ package dev.qmodem.module;
 import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
@@ -12,17 +12,22 @@ import dev.qmodem.command.ssl.TlsFactory;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
+import dev.qmodem.network.HostResolver;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.network.Radio;
 import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
+import dev.qmodem.time.SystemClock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,36 +43,57 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final AtSettings settings;
     private final HostOutput output;
     private final DataMode dataMode;
+    private final Radio radio;
     private final PdpContexts pdp;
     private final LocalStorage storage;
     private final FtpService ftp;
     private final Dispatcher dispatcher;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Runnable closeClock;
     // Virtual threads: a fleet holds thousands of modules, and an idle one must not hold a platform thread.
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-file").factory());
+    private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("qmodem-dns-", 0).factory());
     private final ReentrantLock hostLock = new ReentrantLock();
+    private final ModulePower power;
 
-    private EmulatedModule(ModuleConfig config) {
+    private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("qmodem-timer").factory());
-        this.dataMode = new DataMode(output, settings, timer, System::nanoTime);
-        this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
+        this.clock = clock;
+        this.closeClock = closeClock;
+        this.dataMode = new DataMode(output, settings, clock,
+                TimeUnit.MILLISECONDS.toNanos(profile.number("data.late_lf_ms")));
+        this.radio = new Radio(new Radio.Cell(profile.text("network.cell.area"), profile.text("network.cell.id"),
+                (int) profile.number("network.cell.act")),
+                new Radio.Signal((int) profile.number("network.rssi"), (int) profile.number("network.ber")));
+        radio.onUrc(output::urc);
+        this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"), radio);
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), timer);
-        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                sslConfig, timer, fileWorker);
+                config.hostAliases(), clock);
+        this.power = new ModulePower(new PowerCycle(), clock, profile.number("boot.time.ms"),
+                Arrays.asList(profile.text("boot.urcs").split("\\s*;\\s*")));
+        HostResolver resolver = new HostResolver(config.hostAliases(),
+                new HostResolver.DnsServers(profile.text("dns.primary"), profile.text("dns.secondary")));
+        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, radio, pdp, storage, ftp, ftpConfig,
+                sslConfig, power, resolver, output::urc, clock, fileWorker, lookups);
         this.dispatcher = new Dispatcher(registry);
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
     public static EmulatedModule create(ModuleConfig config) {
-        return new EmulatedModule(config);
+        SystemClock clock = new SystemClock();
+        return new EmulatedModule(config, clock, clock::close);
+    }
+
+    /** Builds a module whose time and timers are {@code clock}'s (a virtual clock in tests). */
+    public static EmulatedModule create(ModuleConfig config, Clock clock) {
+        return new EmulatedModule(config, clock, () -> { });
     }
 
     private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
@@ -92,9 +118,67 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            new ModemSession(link, settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            new ModemSession(PoweredHostLink.of(link, power::on), settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
         } finally {
             hostLock.unlock();
+        }
+    }
+
+    /**
+     * Resets the module as {@code AT+CFUN=1,1} does: silent at once, volatile state back to power-on values (no
+     * active PDP context, FTP session and AT+QFOPEN handles gone, settings at their defaults; UFS kept), then after
+     * the profile's {@code boot.time.ms} the model's boot URCs ({@code RDY}...).
+     */
+    public void reboot() {
+        power.reboot();
+    }
+
+    /** Powers the module down as {@code AT+QPOWD} does: the AT port answers nothing until {@link #powerOn()}. */
+    public void powerOff() {
+        power.powerOff();
+    }
+
+    /** Boots a module that is powered off; nothing if it is on or already booting. */
+    public void powerOn() {
+        power.powerOn();
+    }
+
+    /** Whether the module is on (not off, not booting): only then does its AT port answer. */
+    public boolean poweredOn() {
+        return power.on();
+    }
+
+    /**
+     * The simulated radio: registration status, URC modes and signal in one place. An outside event (a control
+     * API) changes them here, e.g. {@code radio().registration(Radio.NOT_REGISTERED)}, and the host gets the
+     * registration URCs its enabled modes ask for.
+     */
+    public Radio radio() {
+        return radio;
+    }
+
+    /** What a power cycle does to this module's parts. */
+    private final class PowerCycle implements ModulePower.Parts {
+
+        @Override
+        public void lose() {
+            output.silence(true);
+            dataMode.hostLost();
+            ftp.powerLost();
+            pdp.reset();
+            storage.closeHandles();
+        }
+
+        @Override
+        public void restore() {
+            settings.restoreDefaults();
+            radio.reset();
+            output.silence(false);
+        }
+
+        @Override
+        public void urc(String line) {
+            output.urc(line);
         }
     }
 
@@ -107,7 +191,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void close() {
         ftp.shutdownNow();
         fileWorker.shutdownNow();
+        lookups.shutdownNow();
         storage.close();
-        timer.shutdownNow();
+        closeClock.run();
     }
 }

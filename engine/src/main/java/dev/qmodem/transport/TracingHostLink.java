@@ -6,60 +6,33 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A {@link HostLink} that records every byte read from and written to the host in a {@link TraceWriter}.
- * Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
+ * Puts a {@link HostLink} behind streams that record every byte read from and written to the host in a
+ * {@link TraceWriter}. Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
  * answer to it even when the host link blocks.
  */
-public final class TracingHostLink implements HostLink {
+public final class TracingHostLink {
 
-    private final HostLink link;
-    private final TraceWriter trace;
-    private final InputStream input;
-    private final OutputStream output;
+    private TracingHostLink() {
+    }
 
-    public TracingHostLink(HostLink link, TraceWriter trace) {
-        this.link = link;
-        this.trace = trace;
-        this.input = new TracedInput(link.input());
-        this.output = new TracedOutput(link.output());
+    /** The host's link with every byte both ways recorded in {@code trace}. */
+    public static HostLink of(HostLink link, TraceWriter trace) {
+        return link.withStreams(new TracedInput(link.input(), trace), new TracedOutput(link.output(), trace));
     }
 
     /** Wraps {@code handler} so that every host it serves is traced; for {@code transport.start(...)}. */
     public static HostSessionHandler tracing(HostSessionHandler handler, TraceWriter trace) {
-        return link -> handler.serve(new TracingHostLink(link, trace));
+        return link -> handler.serve(of(link, trace));
     }
 
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
-    }
-
-    @Override
-    public String describe() {
-        return link.describe();
-    }
-
-    @Override
-    public void onDtrDrop(Runnable action) {
-        link.onDtrDrop(action);
-    }
-
-    @Override
-    public void close() throws IOException {
-        link.close();
-    }
-
-    private final class TracedInput extends InputStream {
+    private static final class TracedInput extends InputStream {
 
         private final InputStream in;
+        private final TraceWriter trace;
 
-        TracedInput(InputStream in) {
+        TracedInput(InputStream in, TraceWriter trace) {
             this.in = in;
+            this.trace = trace;
         }
 
         @Override
@@ -91,12 +64,14 @@ public final class TracingHostLink implements HostLink {
         }
     }
 
-    private final class TracedOutput extends OutputStream {
+    private static final class TracedOutput extends OutputStream {
 
         private final OutputStream out;
+        private final TraceWriter trace;
 
-        TracedOutput(OutputStream out) {
+        TracedOutput(OutputStream out, TraceWriter trace) {
             this.out = out;
+            this.trace = trace;
         }
 
         @Override

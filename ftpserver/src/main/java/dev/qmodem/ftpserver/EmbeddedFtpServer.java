@@ -40,7 +40,9 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  *
  * <p>One user (default {@code test}/{@code test}) may read and write below the root folder. It has
  * three listeners, each on its own port: plain FTP, explicit FTPS ({@code AUTH TLS}, optional) and
- * implicit FTPS. Passive data ports are on 127.0.0.1; active mode is allowed. The TLS certificate
+ * implicit FTPS. Passive data ports are on 127.0.0.1; active mode is allowed, to the client's own address only
+ * (PORT or EPRT naming another is refused: no FTP bounce). Symbolic links are never followed out of the root.
+ * The TLS certificate
  * is self-signed, made on first start and reused from the data folder (see {@link #certificateFile()}).
  * A port given as 0 is chosen by the system; the getters report the bound ports.
  */
@@ -231,6 +233,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             }
             FtpServerFactory factory = new FtpServerFactory();
             factory.setUserManager(userManager(absoluteRoot));
+            factory.setFileSystem(new ConfinedFileSystem());
             if (maxLogins > 0) {
                 ConnectionConfigFactory connections = new ConnectionConfigFactory();
                 connections.setMaxLogins(maxLogins);
@@ -275,6 +278,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             data.setPassiveExternalAddress(HOST);
             data.setPassivePorts(passivePorts);
             data.setActiveEnabled(true);
+            // The login is public: PORT/EPRT may name only the client's own address (no FTP bounce).
+            data.setActiveIpCheck(true);
             data.setActiveLocalAddress(HOST);
             data.setSslConfiguration(ssl);
             ListenerFactory listener = new ListenerFactory();

@@ -1,7 +1,7 @@
 package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
@@ -12,13 +12,15 @@ import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,8 @@ import java.util.function.LongSupplier;
 public final class FtpService {
 
     private static final Logger log = LoggerFactory.getLogger(FtpService.class);
+    /** How long AT+QFTPCLOSE lets a transfer end or QUIT be answered before it closes the sockets itself. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     /** Where the service is; {@link #statCode} is what AT+QFTPSTAT reports for it. */
     enum Phase {
@@ -53,7 +57,7 @@ public final class FtpService {
     private final HostOutput output;
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
@@ -69,11 +73,11 @@ public final class FtpService {
      * @param tls         builds an FTPS session's TLS from those contexts at login
      */
     public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
-                      Map<String, String> hostAliases, ScheduledExecutorService timer) {
+                      Map<String, String> hostAliases, Clock clock) {
         this.config = config;
         this.ssl = ssl;
         this.tls = tls;
-        this.timer = timer;
+        this.clock = clock;
         this.output = output;
         this.pdp = pdp;
         this.hostAliases = Map.copyOf(hostAliases);
@@ -92,8 +96,8 @@ public final class FtpService {
         worker.execute(task);
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
+    Clock clock() {
+        return clock;
     }
 
     /** AT+QFTPSTAT's {@code <ftpstat>}. */
@@ -127,19 +131,30 @@ public final class FtpService {
                 try {
                     FtpSettings settings = plain;
                     if (security != FtpSecurity.NONE) {
-                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
+                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl, host);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings);
+                    FtpSession opening = FtpSession.prepare(settings, clock);
+                    synchronized (this) {
+                        // AT+QFTPCLOSE (or the context's loss) while opening aborts the session it finds here.
+                        session = opening;
+                        if (phase == Phase.CLOSING) {
+                            opening.abort();
+                        }
+                    }
+                    opening.connect(address, port);
+                    opened = opening;
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
                 session = opened;
-                phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+                if (phase != Phase.CLOSING) {
+                    phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+                }
             }
             urc("+QFTPOPEN: " + result);
         });
@@ -153,7 +168,7 @@ public final class FtpService {
             try {
                 line = call.call(current);
             } catch (FtpFailure f) {
-                line = urcName + ": " + f.err() + "," + f.protocolError();
+                line = urcName + ": " + Outcome.of(f);
             }
             finish();
             urc(line);
@@ -227,13 +242,16 @@ public final class FtpService {
         return upload;
     }
 
-    /** AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}. */
+    /**
+     * AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}; also while
+     * opening or running a command, which it cuts short (see {@link #shutDown}).
+     */
     void close() throws AtException {
         synchronized (this) {
             if (phase == Phase.CLOSED) {
                 throw AtException.cme(FtpErrors.NOT_LOGGED_IN);
             }
-            if (phase == Phase.CLOSING || phase == Phase.OPENING) {
+            if (phase == Phase.CLOSING) {
                 throw AtException.cme(FtpErrors.BUSY);
             }
         }
@@ -250,18 +268,33 @@ public final class FtpService {
         shutDown("+QFTPCLOSE: ", FtpErrors.NETWORK + ",0");
     }
 
-    /** Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome. */
+    /**
+     * Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome.
+     * Whatever the server does, the session ends within about {@link #CLOSE_GRACE}: an open or a command in
+     * progress is aborted at once (its URC reports 606), and a transfer or QUIT still running after the grace has
+     * its sockets closed.
+     */
     private void shutDown(String urcPrefix, String forcedResult) {
         Runnable cancel;
         PausedUpload paused;
+        FtpSession running;
+        boolean interruptible;
         synchronized (this) {
             cancel = cancelTransfer;
             paused = pausedUpload;
             pausedUpload = null;
+            running = session;
+            interruptible = phase == Phase.OPENING || phase == Phase.COMMAND;
             phase = Phase.CLOSING;
         }
+        if (running != null && interruptible) {
+            running.abort();
+        }
+        Clock.Timer force = running == null ? null
+                : clock.schedule(running::abort, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         if (cancel != null) {
-            cancel.run();
+            // Cancelling waits for the server's reply to the aborted transfer: never on the AT thread.
+            Thread.ofVirtual().name("qmodem-ftp-cancel").start(cancel);
         }
         worker.execute(() -> {
             String result = "0,0";
@@ -280,8 +313,11 @@ public final class FtpService {
                 try {
                     closing.close();
                 } catch (FtpFailure f) {
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
+            }
+            if (force != null) {
+                force.cancel();
             }
             synchronized (this) {
                 session = null;
@@ -289,6 +325,38 @@ public final class FtpService {
             }
             urc(urcPrefix + (forcedResult != null ? forcedResult : result));
         });
+    }
+
+    /**
+     * The module lost power or reset: the running transfer stops, the session is forgotten at once (a new
+     * AT+QFTPOPEN works) and its connection closed in the background; no URC reports it, as nothing would on a
+     * module that went down.
+     */
+    public void powerLost() {
+        Runnable cancel;
+        FtpSession dropped;
+        synchronized (this) {
+            cancel = cancelTransfer;
+            cancelTransfer = null;
+            dropped = session;
+            session = null;
+            pausedUpload = null;
+            phase = Phase.CLOSED;
+            transferLength = () -> 0;
+        }
+        config.reset();
+        if (cancel != null) {
+            cancel.run();
+        }
+        if (dropped != null) {
+            worker.execute(() -> {
+                try {
+                    dropped.close();
+                } catch (FtpFailure f) {
+                    log.debug("dropped session ended with {}", f.err());
+                }
+            });
+        }
     }
 
     /** Stops the worker (module shutdown); an open session is dropped without QUIT. */
