@@ -81,6 +81,8 @@ public final class FtpSession implements Closeable {
         wire.setDefaultTimeout(timeout);
         wire.setDataTimeout(settings.responseTimeout());
         wire.setControlEncoding(StandardCharsets.UTF_8.name());
+        wire.setSocketFactory(ChannelSockets.CLIENT);
+        wire.setServerSocketFactory(ChannelSockets.SERVER);
         wire.setReceieveDataSocketBufferSize(DATA_SOCKET_BUFFER);
         wire.setSendDataSocketBufferSize(DATA_SOCKET_BUFFER);
         wire.setIpAddressFromPasvResponse(!settings.dataAddressFromControl());
