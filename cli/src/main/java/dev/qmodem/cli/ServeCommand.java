@@ -17,13 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -64,38 +60,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write every byte both ways, timestamped, to FILE.")
     private Path trace;
 
-    @Option(names = "--ftp-port", defaultValue = "2121", paramLabel = "N",
-            description = "Port of the embedded FTP server on 127.0.0.1, user test/test (default: ${DEFAULT-VALUE}; 0: any).")
-    private int ftpPort;
-
-    @Option(names = "--ftps-port", defaultValue = "2990", paramLabel = "N",
-            description = "Its explicit FTPS (AUTH TLS) port (default: ${DEFAULT-VALUE}; 0: any).")
-    private int ftpsPort;
-
-    @Option(names = "--ftps-implicit-port", defaultValue = "2991", paramLabel = "N",
-            description = "Its implicit FTPS port (default: ${DEFAULT-VALUE}; 0: any).")
-    private int ftpsImplicitPort;
-
-    @Option(names = "--no-ftp-server", description = "Do not start the embedded FTP server.")
-    private boolean noFtpServer;
-
-    @Option(names = "--pdp-address", defaultValue = "10.7.157.1", paramLabel = "ADDRESS",
-            description = "The address AT+QIACT? reports for context 1 (default: ${DEFAULT-VALUE}).")
-    private String pdpAddress;
-
-    @Option(names = "--host", paramLabel = "NAME=ADDRESS",
-            description = "Answer NAME with ADDRESS without DNS, like a hosts file (repeatable).")
-    private Map<String, String> hostAliases = new LinkedHashMap<>();
+    @CommandLine.Mixin
+    private ModuleOptions options;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Properties overrides = new Properties();
-        overrides.setProperty("pdp.address.base", pdpAddress);
         Transport transport = transport();
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
-        EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
-        EmulatedModule modem = EmulatedModule.create(new ModuleConfig(model, ufsDirectory, overrides, hostAliases));
+        EmbeddedFtpServer ftpServer = options.startFtpServer(endpoints, 0);
+        EmulatedModule modem = EmulatedModule.create(
+                new ModuleConfig(model, ufsDirectory, options.profileOverrides(), options.hostAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeQuietly(transport);
@@ -124,17 +99,6 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The embedded FTP(S) server, so a new user has a server to run the documents' examples against. */
-    private EmbeddedFtpServer startFtpServer(List<String> endpoints) {
-        Path data = DataDirectory.resolve();
-        EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(data.resolve("ftp-root")).dataFolder(data)
-                .port(ftpPort).explicitTlsPort(ftpsPort).implicitTlsPort(ftpsImplicitPort).start();
-        endpoints.add("ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port());
-        server.explicitTlsPort().ifPresent(p -> endpoints.add("ftpes://127.0.0.1:" + p));
-        server.implicitTlsPort().ifPresent(p -> endpoints.add("ftps://127.0.0.1:" + p));
-        return server;
-    }
-
     /**
      * The one byte pipe this module serves: a module has one AT port here, so --pty, --serial and --stdio each
      * replace the TCP port rather than sharing the module with it.
@@ -150,15 +114,7 @@ final class ServeCommand implements Callable<Integer> {
         if (serial != null) {
             return new SerialTransport(serial, baud, false);
         }
-        return stdio ? new StdioTransport() : new TcpTransport(parseAddress(listen));
-    }
-
-    private InetSocketAddress parseAddress(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--listen expects HOST:PORT, got " + hostPort);
-        }
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        return stdio ? new StdioTransport() : new TcpTransport(ListenAddress.parse(spec.commandLine(), "--listen", listen));
     }
 
     private static void closeQuietly(Transport transport) {

@@ -50,8 +50,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Runnable closeClock;
+    // Virtual threads: a fleet holds thousands of modules, and an idle one must not hold a platform thread.
     private final ExecutorService fileWorker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-file").factory());
     private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("qmodem-dns-", 0).factory());
     private final ReentrantLock hostLock = new ReentrantLock();

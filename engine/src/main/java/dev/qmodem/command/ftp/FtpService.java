@@ -59,7 +59,7 @@ public final class FtpService {
     private final Map<String, String> hostAliases;
     private final Clock clock;
     private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
     private FtpSession session;
     private Runnable cancelTransfer;
