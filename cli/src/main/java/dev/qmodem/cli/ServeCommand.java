@@ -1,5 +1,6 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.control.ControlServer;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
@@ -87,6 +88,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Answer NAME with ADDRESS without DNS, like a hosts file (repeatable).")
     private Map<String, String> hostAliases = new LinkedHashMap<>();
 
+    @Option(names = "--control", defaultValue = "127.0.0.1:8333", paramLabel = "HOST:PORT",
+            description = "The control API (faults, events, trace, /metrics) over HTTP (default: ${DEFAULT-VALUE}).")
+    private String control;
+
+    @Option(names = "--no-control", description = "Do not start the control API.")
+    private boolean noControl;
+
+    @Option(names = "--control-remote",
+            description = "Allow --control on an address that is not loopback (the API has no authentication).")
+    private boolean controlRemote;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Properties overrides = new Properties();
@@ -96,8 +108,12 @@ final class ServeCommand implements Callable<Integer> {
         List<String> endpoints = new ArrayList<>();
         EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
         EmulatedModule modem = EmulatedModule.create(new ModuleConfig(model, ufsDirectory, overrides, hostAliases));
+        ControlServer controlServer = noControl ? null : startControl();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (controlServer != null) {
+                controlServer.close();
+            }
             closeQuietly(transport);
             modem.close();
             if (ftpServer != null) {
@@ -116,12 +132,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         transport.start(handler);
         endpoints.add(transport.endpoint());
+        if (controlServer != null) {
+            controlServer.register(modem, transport.endpoint());
+            endpoints.add("control:http://" + parseAddress("--control", control).getHostString() + ":"
+                    + controlServer.port());
+        }
         // With --stdio, stdout is the serial line: the ready line goes to stderr.
         (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
                 + " ufs:" + ufsDirectory);
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private ControlServer startControl() {
+        try {
+            return ControlServer.start(parseAddress("--control", control), controlRemote);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (add --control-remote)");
+        }
     }
 
     /** The embedded FTP(S) server, so a new user has a server to run the documents' examples against. */
@@ -150,13 +179,13 @@ final class ServeCommand implements Callable<Integer> {
         if (serial != null) {
             return new SerialTransport(serial, baud, false);
         }
-        return stdio ? new StdioTransport() : new TcpTransport(parseAddress(listen));
+        return stdio ? new StdioTransport() : new TcpTransport(parseAddress("--listen", listen));
     }
 
-    private InetSocketAddress parseAddress(String hostPort) {
+    private InetSocketAddress parseAddress(String option, String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--listen expects HOST:PORT, got " + hostPort);
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " expects HOST:PORT, got " + hostPort);
         }
         return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }

@@ -26,11 +26,13 @@ class ServeCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 QModemCommand.class.getName(), "serve", "--model", "uc20", "--listen", "127.0.0.1:0",
-                "--ufs", ufs.toString(), "--ftp-port", "0", "--ftps-port", "0", "--ftps-implicit-port", "0")
+                "--ufs", ufs.toString(), "--ftp-port", "0", "--ftps-port", "0", "--ftps-implicit-port", "0",
+                "--control", "127.0.0.1:0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
             String ready = out.readLine();
-            assertThat(ready).contains("ready").contains("UC20").contains("ftp://test:test@127.0.0.1:");
+            assertThat(ready).contains("ready").contains("UC20").contains("ftp://test:test@127.0.0.1:")
+                    .containsPattern("control:http://127\\.0\\.0\\.1:[1-9]");
             Matcher endpoint = TCP_ENDPOINT.matcher(ready);
             assertThat(endpoint.find()).isTrue();
             try (Socket host = new Socket("127.0.0.1", Integer.parseInt(endpoint.group(1)))) {

@@ -5,7 +5,6 @@ import org.apache.commons.net.ftp.FTPReply;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,13 @@ public final class FtpSession implements Closeable {
      *                    625/530 login refused, or the mapping of any other unexpected reply
      */
     public static FtpSession open(String host, int port, FtpSettings settings) throws FtpFailure {
+        return open(host, port, settings, FtpNetwork.DIRECT);
+    }
+
+    /** As {@link #open(String, int, FtpSettings)}, reaching the server through {@code network}. */
+    public static FtpSession open(String host, int port, FtpSettings settings, FtpNetwork network) throws FtpFailure {
         try {
-            InetAddress.getByName(host);
+            network.resolve(host);
         } catch (UnknownHostException e) {
             throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
         }
@@ -63,7 +67,9 @@ public final class FtpSession implements Closeable {
         wire.setRemoteVerificationEnabled(false);
         FtpSession session = new FtpSession(wire, timeoutMillis);
         try {
+            wire.setSocketFactory(network.sockets(FtpErrors.Channel.CONTROL));
             wire.connect(host, port);
+            wire.setSocketFactory(network.sockets(FtpErrors.Channel.DATA));
             if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
                 throw FtpErrors.fromReply(wire.getReplyCode(), wire.getReplyString());
             }

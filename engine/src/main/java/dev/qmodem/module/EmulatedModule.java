@@ -1,28 +1,41 @@
 package dev.qmodem.module;
 
 import dev.qmodem.at.AtSettings;
+import dev.qmodem.at.CommandObserver;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
 import dev.qmodem.at.HostOutput;
+import dev.qmodem.at.Response;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.TlsFactory;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.fault.Fault;
+import dev.qmodem.fault.FaultyHostLink;
+import dev.qmodem.fault.FaultyNetwork;
+import dev.qmodem.fault.Faults;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
+import dev.qmodem.transport.TraceSinks;
+import dev.qmodem.transport.TracingHostLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * One software module: the place where its parts are wired together. Its state (settings, PDP contexts, files,
@@ -33,6 +46,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     private static final int MAX_PENDING_URCS = 1024;
 
+    private final Model model;
     private final ModelProfile profile;
     private final AtSettings settings;
     private final HostOutput output;
@@ -45,22 +59,58 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
+    private final LongSupplier nanoClock = System::nanoTime;
+    private final Faults faults = new Faults();
+    private final TraceSinks trace = new TraceSinks();
+    private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
 
     private EmulatedModule(ModuleConfig config) {
+        this.model = config.model();
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
-        this.dataMode = new DataMode(output, settings, timer, System::nanoTime);
+        this.dataMode = new DataMode(output, settings, timer, nanoClock);
         this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
+        CommandObserver observer = new CommandObserver() {
+            @Override
+            public void lineReceived(String line) {
+                observers.forEach(o -> o.lineReceived(line));
+            }
+
+            @Override
+            public void commandDone(String name, Response response) {
+                delayResult(name);
+                observers.forEach(o -> o.commandDone(name, response));
+            }
+
+            @Override
+            public void ftpResult(String urc) {
+                observers.forEach(o -> o.ftpResult(urc));
+            }
+        };
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), timer);
+                config.hostAliases(), timer, faults, new FaultyNetwork(faults, nanoClock), observer);
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
                 sslConfig, timer, fileWorker);
-        this.dispatcher = new Dispatcher(registry);
+        this.dispatcher = new Dispatcher(registry, observer);
+        faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
+    }
+
+    /** A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the URC). */
+    private void delayResult(String name) {
+        Optional<Fault.Delay> delay = name.startsWith("+QFTP") ? Optional.empty() : faults.delay(name);
+        if (delay.isPresent()) {
+            faults.injected("delay", name + " result " + delay.get().ms() + " ms later");
+            try {
+                Thread.sleep(delay.get().ms());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
@@ -89,7 +139,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            new ModemSession(link, settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            HostLink served = new TracingHostLink(new FaultyHostLink(link, faults, nanoClock), trace);
+            new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
         } finally {
             hostLock.unlock();
         }
@@ -98,6 +149,51 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     /** True while a host is being served; transports use it to refuse a second one. */
     public boolean busy() {
         return hostLock.isLocked();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The faults in force on this module; adding one applies it at once. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** What the control API shows of the module now. */
+    public ModuleState state() {
+        return new ModuleState(model, busy(), dataMode.active(), pdp.activations(), ftp.statCode());
+    }
+
+    /** Listeners of the host link's bytes and of injected faults and events. */
+    public TraceSinks trace() {
+        return trace;
+    }
+
+    /** Adds a watcher of command lines and results (metrics, scenario triggers). */
+    public void addCommandObserver(CommandObserver observer) {
+        observers.add(observer);
+    }
+
+    /** Event {@code urc}: writes {@code text} framed as a URC, as the module writes its own. */
+    public void injectUrc(String text) {
+        faults.injected("urc", text);
+        output.urc(text);
+    }
+
+    /**
+     * Event {@code pdp-deactivate}: the network drops the context: {@code +QIURC: "pdpdeact",<id>}, the context
+     * is inactive, and an FTP session on it ends as after AT+QIDEACT ({@code +QFTPCLOSE: 605,0}). False if the
+     * context was not active (nothing happens).
+     */
+    public boolean deactivateContext(int contextId) {
+        if (!pdp.isActive(contextId)) {
+            return false;
+        }
+        faults.injected("pdp-deactivate", "context " + contextId);
+        output.urc("+QIURC: \"pdpdeact\"," + contextId);
+        pdp.deactivate(contextId);
+        return true;
     }
 
     @Override

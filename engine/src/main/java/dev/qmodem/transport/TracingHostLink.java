@@ -6,18 +6,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A {@link HostLink} that records every byte read from and written to the host in a {@link TraceWriter}.
+ * A {@link HostLink} that records every byte read from and written to the host in a {@link TraceSink}.
  * Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
  * answer to it even when the host link blocks.
  */
 public final class TracingHostLink implements HostLink {
 
     private final HostLink link;
-    private final TraceWriter trace;
+    private final TraceSink trace;
     private final InputStream input;
     private final OutputStream output;
 
-    public TracingHostLink(HostLink link, TraceWriter trace) {
+    public TracingHostLink(HostLink link, TraceSink trace) {
         this.link = link;
         this.trace = trace;
         this.input = new TracedInput(link.input());
@@ -25,7 +25,7 @@ public final class TracingHostLink implements HostLink {
     }
 
     /** Wraps {@code handler} so that every host it serves is traced; for {@code transport.start(...)}. */
-    public static HostSessionHandler tracing(HostSessionHandler handler, TraceWriter trace) {
+    public static HostSessionHandler tracing(HostSessionHandler handler, TraceSink trace) {
         return link -> handler.serve(new TracingHostLink(link, trace));
     }
 

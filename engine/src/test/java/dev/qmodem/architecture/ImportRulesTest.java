@@ -31,8 +31,9 @@ class ImportRulesTest {
             "network", Set.of(),
             "ftp", Set.of("fs", "profile"),
             "data", Set.of("at"),
-            "command", Set.of("at", "data", "ftp", "fs", "profile", "network"),
-            "module", Set.of("at", "data", "ftp", "fs", "profile", "network", "command", "transport"));
+            "fault", Set.of("ftp", "transport"),
+            "command", Set.of("at", "data", "ftp", "fs", "profile", "network", "fault"),
+            "module", Set.of("at", "data", "ftp", "fs", "profile", "network", "command", "transport", "fault"));
 
     @Test
     void everyPackageImportsOnlyWhatItMay() throws IOException {

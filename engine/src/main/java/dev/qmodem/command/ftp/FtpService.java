@@ -1,12 +1,16 @@
 package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
+import dev.qmodem.at.CommandObserver;
 import dev.qmodem.at.HostOutput;
 import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
 import dev.qmodem.command.ssl.TlsFactory;
+import dev.qmodem.fault.Fault;
+import dev.qmodem.fault.Faults;
 import dev.qmodem.ftp.FtpFailure;
+import dev.qmodem.ftp.FtpNetwork;
 import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
@@ -15,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,6 +59,9 @@ public final class FtpService {
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
     private final ScheduledExecutorService timer;
+    private final Faults faults;
+    private final FtpNetwork network;
+    private final CommandObserver observer;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
@@ -66,9 +75,16 @@ public final class FtpService {
      *                    {@code 127.0.0.1}), as a hosts file would
      * @param ssl         the SSL contexts {@code sslctxid} and {@code data_sslctxid} name
      * @param tls         builds an FTPS session's TLS from those contexts at login
+     * @param faults      may delay or hold back the service's URCs
+     * @param network     how sessions resolve names and open sockets
+     * @param observer    told each operation's outcome
      */
     public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
-                      Map<String, String> hostAliases, ScheduledExecutorService timer) {
+                      Map<String, String> hostAliases, ScheduledExecutorService timer, Faults faults,
+                      FtpNetwork network, CommandObserver observer) {
+        this.faults = faults;
+        this.observer = observer;
+        this.network = network;
         this.config = config;
         this.ssl = ssl;
         this.tls = tls;
@@ -83,7 +99,25 @@ public final class FtpService {
         return config;
     }
 
+    /** Reports an operation's outcome, unless a {@code hang} fault holds it back or a {@code delay} fault defers it. */
     void urc(String line) {
+        observer.ftpResult(line);
+        String command = line.substring(0, Math.max(0, line.indexOf(':')));
+        if (faults.hangs(command)) {
+            faults.injected("hang", "held back " + line);
+            synchronized (this) {
+                if (phase == Phase.IDLE) {
+                    phase = Phase.COMMAND;
+                }
+            }
+            return;
+        }
+        Optional<Fault.Delay> delay = faults.delay(command);
+        if (delay.isPresent()) {
+            faults.injected("delay", line + " " + delay.get().ms() + " ms later");
+            timer.schedule(() -> output.urc(line), delay.get().ms(), TimeUnit.MILLISECONDS);
+            return;
+        }
         output.urc(line);
     }
 
@@ -96,7 +130,7 @@ public final class FtpService {
     }
 
     /** AT+QFTPSTAT's {@code <ftpstat>}. */
-    synchronized int statCode() {
+    public synchronized int statCode() {
         return phase.statCode;
     }
 
@@ -129,7 +163,7 @@ public final class FtpService {
                         FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings);
+                    opened = FtpSession.open(address, port, settings, network);
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);

@@ -1,0 +1,221 @@
+package dev.qmodem.fault;
+
+import dev.qmodem.transport.HostLink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The host link as a UART would carry it when {@link Fault.Uart}, {@link Fault.Slice} or {@link Fault.Noise} is
+ * set: paced at baud/10 bytes per second each way, output cut into slices, bytes dropped or flipped. With none set
+ * each read and write passes straight through after one volatile read.
+ */
+public final class FaultyHostLink implements HostLink {
+
+    /** Largest piece written or read at once under a UART fault, so pacing stays smooth at any baud rate. */
+    private static final int UART_PIECE = 64;
+
+    private final HostLink link;
+    private final Faults faults;
+    private final InputStream input;
+    private final OutputStream output;
+    private final Pacer inPacer;
+    private final Pacer outPacer;
+    private final LongSupplier nanoClock;
+    private SplittableRandom noiseRandom;
+    private Fault.Noise noiseSeeded;
+
+    public FaultyHostLink(HostLink link, Faults faults, LongSupplier nanoClock) {
+        this.link = link;
+        this.faults = faults;
+        this.nanoClock = nanoClock;
+        this.inPacer = new Pacer(nanoClock);
+        this.outPacer = new Pacer(nanoClock);
+        this.input = new FaultyInput(link.input());
+        this.output = new FaultyOutput(link.output());
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    @Override
+    public String describe() {
+        return link.describe();
+    }
+
+    @Override
+    public void onDtrDrop(Runnable action) {
+        link.onDtrDrop(action);
+    }
+
+    @Override
+    public void close() throws IOException {
+        link.close();
+    }
+
+    /** The random source of the noise fault, restarted from its seed whenever a new noise fault is set. */
+    private synchronized SplittableRandom random(Fault.Noise noise) {
+        if (noise != noiseSeeded) {
+            noiseSeeded = noise;
+            noiseRandom = new SplittableRandom(noise.seed());
+        }
+        return noiseRandom;
+    }
+
+    /** Drops and flips bytes of {@code b[off, off+len)} in place; returns how many are left, compacted. */
+    private int addNoise(Fault.Noise noise, byte[] b, int off, int len, boolean toHost) {
+        double drop = toHost ? noise.toHostDrop() : noise.fromHostDrop();
+        double flip = toHost ? noise.toHostFlip() : noise.fromHostFlip();
+        if (drop == 0 && flip == 0) {
+            return len;
+        }
+        SplittableRandom random = random(noise);
+        int kept = 0;
+        int dropped = 0;
+        int flipped = 0;
+        synchronized (this) {
+            for (int i = 0; i < len; i++) {
+                byte value = b[off + i];
+                if (drop > 0 && random.nextDouble() < drop) {
+                    dropped++;
+                    continue;
+                }
+                if (flip > 0 && random.nextDouble() < flip) {
+                    value ^= (byte) (1 << random.nextInt(8));
+                    flipped++;
+                }
+                b[off + kept++] = value;
+            }
+        }
+        if (dropped + flipped > 0) {
+            faults.injected("noise", (toHost ? "to host: " : "from host: ") + dropped + " dropped, " + flipped + " flipped");
+        }
+        return kept;
+    }
+
+    private final class FaultyInput extends InputStream {
+
+        private final InputStream in;
+
+        FaultyInput(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n;
+            do {
+                n = read(one, 0, 1);
+            } while (n == 0);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Faults.HostLinkFaults set = faults.hostLink();
+            if (set == null) {
+                return in.read(b, off, len);
+            }
+            while (true) {
+                int n = in.read(b, off, set.uart() != null ? Math.min(len, UART_PIECE) : len);
+                if (n <= 0) {
+                    return n;
+                }
+                if (set.uart() != null) {
+                    inPacer.pass(n, set.uart().baud() / 10.0, 0);
+                }
+                if (set.noise() != null) {
+                    n = addNoise(set.noise(), b, off, n, false);
+                }
+                if (n > 0) {
+                    return n;
+                }
+                set = faults.hostLink();
+                if (set == null) {
+                    return in.read(b, off, len);
+                }
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private final class FaultyOutput extends OutputStream {
+
+        private final OutputStream out;
+        private long lastSliceNanos = Long.MIN_VALUE / 2;
+
+        FaultyOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Faults.HostLinkFaults set = faults.hostLink();
+            if (set == null) {
+                out.write(b, off, len);
+                return;
+            }
+            if (set.noise() != null) {
+                byte[] copy = new byte[len];
+                System.arraycopy(b, off, copy, 0, len);
+                len = addNoise(set.noise(), copy, 0, len, true);
+                b = copy;
+                off = 0;
+            }
+            int piece = set.slice() != null ? set.slice().maxBytes() : len;
+            if (set.uart() != null) {
+                piece = Math.min(piece, UART_PIECE);
+            }
+            for (int done = 0; done < len; done += piece) {
+                int n = Math.min(piece, len - done);
+                if (set.slice() != null) {
+                    out.flush();
+                    outPacer.sleepUntil(lastSliceNanos + set.slice().gapMs() * 1_000_000);
+                }
+                if (set.uart() != null) {
+                    outPacer.pass(n, set.uart().baud() / 10.0, 0);
+                }
+                out.write(b, off + done, n);
+                if (set.slice() != null) {
+                    out.flush();
+                    lastSliceNanos = nanoClock.getAsLong();
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}

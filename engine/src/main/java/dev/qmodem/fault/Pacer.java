@@ -1,0 +1,47 @@
+package dev.qmodem.fault;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * Paces one direction of a byte stream at a rate: each chunk takes its transmission time, and a chunk that starts
+ * after a pause may first wait a latency. Time comes from the module's nanosecond clock.
+ */
+final class Pacer {
+
+    private final LongSupplier nanoClock;
+    private long busyUntil;
+    private boolean started;
+
+    Pacer(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Waits until {@code bytes} have gone through at {@code bytesPerSecond} (0 = unlimited), after
+     * {@code latencyNanos} if the stream had been idle for at least that long.
+     */
+    void pass(long bytes, double bytesPerSecond, long latencyNanos) throws InterruptedIOException {
+        long now = nanoClock.getAsLong();
+        long start = started && busyUntil - now > -latencyNanos ? Math.max(now, busyUntil) : now + latencyNanos;
+        started = true;
+        busyUntil = start + (bytesPerSecond > 0 ? (long) (bytes * 1e9 / bytesPerSecond) : 0);
+        sleepUntil(busyUntil);
+    }
+
+    /** Parks until the clock reaches {@code deadline}; an interrupt ends the wait as an I/O interruption. */
+    void sleepUntil(long deadline) throws InterruptedIOException {
+        for (long left = deadline - nanoClock.getAsLong(); left > 0; left = deadline - nanoClock.getAsLong()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while pacing");
+            }
+        }
+    }
+
+    void sleep(long millis) throws InterruptedIOException {
+        sleepUntil(nanoClock.getAsLong() + millis * 1_000_000);
+    }
+}
