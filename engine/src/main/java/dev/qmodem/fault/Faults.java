@@ -28,6 +28,7 @@ public final class Faults {
 
     private final AtomicLong nextId = new AtomicLong(1);
     private final List<Consumer<Injection>> injectionListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile List<Active> active = List.of();
     private volatile HostLinkFaults hostLink;
     private volatile Fault.Link link;
@@ -72,6 +73,12 @@ public final class Faults {
         disk = newest(Fault.Disk.class);
         Fault.Dns dns = newest(Fault.Dns.class);
         dnsFails = dns != null && dns.fail();
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** Runs after every change of the set, under its lock, for parts that apply a fault once (the UFS size). */
+    public void onChanged(Runnable listener) {
+        changeListeners.add(listener);
     }
 
     private <T extends Fault> T newest(Class<T> kind) {

@@ -123,13 +123,12 @@ public final class FaultyHostLink implements HostLink {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            Faults.HostLinkFaults set = faults.hostLink();
-            if (set == null) {
-                return in.read(b, off, len);
-            }
             while (true) {
-                int n = in.read(b, off, set.uart() != null ? Math.min(len, UART_PIECE) : len);
-                if (n <= 0) {
+                Faults.HostLinkFaults before = faults.hostLink();
+                int n = in.read(b, off, before != null && before.uart() != null ? Math.min(len, UART_PIECE) : len);
+                // Looked up again: the read may have waited for the host longer than the fault has been set.
+                Faults.HostLinkFaults set = faults.hostLink();
+                if (n <= 0 || set == null) {
                     return n;
                 }
                 if (set.uart() != null) {
@@ -140,10 +139,6 @@ public final class FaultyHostLink implements HostLink {
                 }
                 if (n > 0) {
                     return n;
-                }
-                set = faults.hostLink();
-                if (set == null) {
-                    return in.read(b, off, len);
                 }
             }
         }

@@ -26,11 +26,16 @@ public final class FaultyNetwork implements FtpNetwork {
 
     @Override
     public InetAddress resolve(String host) throws UnknownHostException {
-        if (faults.dnsFails()) {
+        if (faults.dnsFails() && !isAddressLiteral(host)) {
             faults.injected("dns", "resolving " + host + " failed");
             throw new UnknownHostException(host + " (dns fault)");
         }
         return FtpNetwork.super.resolve(host);
+    }
+
+    /** An address is not looked up, so a DNS failure does not touch it. */
+    private static boolean isAddressLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     @Override

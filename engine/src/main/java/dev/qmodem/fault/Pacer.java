@@ -10,6 +10,8 @@ import java.util.function.LongSupplier;
  */
 final class Pacer {
 
+    private static final long CATCH_UP_NANOS = 50_000_000;
+
     private final LongSupplier nanoClock;
     private long busyUntil;
     private boolean started;
@@ -24,7 +26,10 @@ final class Pacer {
      */
     void pass(long bytes, double bytesPerSecond, long latencyNanos) throws InterruptedIOException {
         long now = nanoClock.getAsLong();
-        long start = started && busyUntil - now > -latencyNanos ? Math.max(now, busyUntil) : now + latencyNanos;
+        // Within a burst the schedule continues from where it was, even slightly in the past, so a late wake-up
+        // (a loaded machine) is made up instead of slowing the stream below its rate.
+        boolean burstGoesOn = started && now - busyUntil <= Math.max(latencyNanos, CATCH_UP_NANOS);
+        long start = burstGoesOn ? busyUntil : now + latencyNanos;
         started = true;
         busyUntil = start + (bytesPerSecond > 0 ? (long) (bytes * 1e9 / bytesPerSecond) : 0);
         sleepUntil(busyUntil);

@@ -16,6 +16,7 @@ import dev.qmodem.fault.Fault;
 import dev.qmodem.fault.FaultyHostLink;
 import dev.qmodem.fault.FaultyNetwork;
 import dev.qmodem.fault.Faults;
+import dev.qmodem.fs.Drive;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.PdpContexts;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +65,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final Faults faults = new Faults();
     private final TraceSinks trace = new TraceSinks();
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
+    private Fault.Disk appliedDisk;
 
     private EmulatedModule(ModuleConfig config) {
         this.model = config.model();
@@ -98,6 +101,16 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
                 sslConfig, timer, fileWorker);
         this.dispatcher = new Dispatcher(registry, observer);
         faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
+        faults.onChanged(this::applyDiskFault);
+    }
+
+    /** A new disk fault sets the UFS free space once; later writes use it up; removing it restores the drive. */
+    private void applyDiskFault() {
+        Fault.Disk disk = faults.disk().orElse(null);
+        if (disk != appliedDisk) {
+            appliedDisk = disk;
+            storage.limitFreeSpace(Drive.UFS, disk == null ? OptionalLong.empty() : OptionalLong.of(disk.freeBytes()));
+        }
     }
 
     /** A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the URC). */
