@@ -70,6 +70,7 @@ public final class ControlServer implements AutoCloseable {
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
     private final Javalin app;
+    private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
 
     private ControlServer(InetSocketAddress address) {
         new ClassLoaderMetrics().bindTo(metrics);
@@ -218,7 +219,7 @@ public final class ControlServer implements AutoCloseable {
         TraceStream stream = new TraceStream(client, json);
         c.module().trace().add(stream);
         client.onClose(() -> c.module().trace().remove(stream));
-        Thread.ofVirtual().name("qmodem-trace-" + c.id()).start(() -> {
+        Thread follower = Thread.ofVirtual().name("qmodem-trace-" + c.id()).unstarted(() -> {
             try {
                 stream.pump();
             } catch (InterruptedException e) {
@@ -227,8 +228,12 @@ public final class ControlServer implements AutoCloseable {
                 log.debug("trace follower gone: {}", e.toString());
             } finally {
                 c.module().trace().remove(stream);
+                client.close();
+                traceFollowers.remove(Thread.currentThread());
             }
         });
+        traceFollowers.add(follower);
+        follower.start();
     }
 
     private static void error(Context ctx, HttpStatus status, String message, String field) {
@@ -239,8 +244,10 @@ public final class ControlServer implements AutoCloseable {
         ctx.status(status).json(body);
     }
 
+    /** Ends every trace stream, then stops the server. */
     @Override
     public void close() {
+        traceFollowers.forEach(Thread::interrupt);
         app.stop();
         metrics.close();
     }

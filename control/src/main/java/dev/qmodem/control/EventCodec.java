@@ -23,21 +23,15 @@ final class EventCodec {
         String kind = f.text("kind", null);
         String outcome = switch (kind) {
             case "pdp-deactivate" -> {
-                long context = f.number("context", 1);
-                if (context < 1 || context > 16) {
-                    throw new FaultException("context", "must be 1-16");
-                }
+                int context = (int) Math.min(Integer.MAX_VALUE, f.number("context", 1));
                 f.rejectOthers();
-                yield module.deactivateContext((int) context) ? "context " + context + " deactivated"
+                yield module.events().pdpDeactivate(context) ? "context " + context + " deactivated"
                         : "context " + context + " was not active";
             }
             case "urc" -> {
                 String text = f.text("text", null);
-                if (text.isEmpty() || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                    throw new FaultException("text", "must be one non-empty line without control characters");
-                }
                 f.rejectOthers();
-                module.injectUrc(text);
+                module.events().urc(text);
                 yield "urc written";
             }
             case "reboot", "power-off", "power-on", "registration", "signal" -> throw new NotModelled(kind);

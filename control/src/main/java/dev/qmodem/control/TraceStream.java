@@ -52,8 +52,9 @@ final class TraceStream implements TraceSink {
         }
     }
 
-    /** Sends records until the follower goes away; runs on the request's thread. */
+    /** Sends records until the follower goes away; a first comment sends the headers at once. */
     void pump() throws InterruptedException {
+        client.sendComment("qmodem trace");
         while (!client.terminated()) {
             ObjectNode event = queue.poll(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
             if (event == null) {

@@ -67,6 +67,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final TraceSinks trace = new TraceSinks();
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
     private Fault.Disk appliedDisk;
+    private final ModuleEvents events;
 
     private EmulatedModule(ModuleConfig config) {
         this.model = config.model();
@@ -103,6 +104,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         this.dispatcher = new Dispatcher(registry, observer);
         faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
         faults.onChanged(this::applyDiskFault);
+        this.events = new ModuleEvents(faults, output, pdp);
     }
 
     /** A new disk fault sets the UFS free space once; later writes use it up; removing it restores the drive. */
@@ -190,25 +192,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         observers.add(observer);
     }
 
-    /** Event {@code urc}: writes {@code text} framed as a URC, as the module writes its own. */
-    public void injectUrc(String text) {
-        faults.injected("urc", text);
-        output.urc(text);
-    }
-
-    /**
-     * Event {@code pdp-deactivate}: the network drops the context: {@code +QIURC: "pdpdeact",<id>}, the context
-     * is inactive, and an FTP session on it ends as after AT+QIDEACT ({@code +QFTPCLOSE: 605,0}). False if the
-     * context was not active (nothing happens).
-     */
-    public boolean deactivateContext(int contextId) {
-        if (!pdp.isActive(contextId)) {
-            return false;
-        }
-        faults.injected("pdp-deactivate", "context " + contextId);
-        output.urc("+QIURC: \"pdpdeact\"," + contextId);
-        pdp.deactivate(contextId);
-        return true;
+    /** The one-shot events of the control API: network and power events from outside. */
+    public ModuleEvents events() {
+        return events;
     }
 
     @Override
