@@ -192,6 +192,11 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         observers.add(observer);
     }
 
+    /** The module's one scheduler thread, for work that must happen later on its time base (scenario steps). */
+    public ScheduledExecutorService scheduler() {
+        return timer;
+    }
+
     /** The one-shot events of the control API: network and power events from outside. */
     public ModuleEvents events() {
         return events;

@@ -39,12 +39,30 @@ public final class ModuleEvents {
         return true;
     }
 
-    /** Writes {@code text} framed as a URC; it must be one line without control characters. */
+    /**
+     * Writes {@code text} framed as a URC, held like the module's own while a command runs or data mode is on; it
+     * must be one line without control characters.
+     */
     public void urc(String text) {
+        requireUrcLine(text);
+        faults.injected("urc", text);
+        output.urc(text);
+    }
+
+    /**
+     * Writes {@code text} framed as a URC at once, even while a command line runs: called as the host's line
+     * arrives, it lands before that command's response, where real modules race a URC against a response.
+     */
+    public void urcBeforeResponse(String text) {
+        requireUrcLine(text);
+        faults.injected("urc", text + " (before the response)");
+        output.write(output.writer().unsolicited(text));
+    }
+
+    /** Checks that {@code text} can be a URC: one non-empty line without control characters. */
+    public static void requireUrcLine(String text) {
         if (text == null || text.isEmpty() || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new FaultException("text", "must be one non-empty line without control characters");
         }
-        faults.injected("urc", text);
-        output.urc(text);
     }
 }
