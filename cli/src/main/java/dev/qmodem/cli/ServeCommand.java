@@ -105,8 +105,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Replay the faults and events of a scenario file (YAML, docs/faults.md) from the ready line on.")
     private Path scenario;
 
+    @Option(names = "--timing", defaultValue = "instant", paramLabel = "instant|realistic",
+            description = "instant: a perfect network (default); realistic: the link the model typically meets "
+                    + "(UC20 on UMTS, BG95/BG77 on Cat-M1), set as a link fault the control API lists and can remove.")
+    private String timing;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!timing.equals("instant") && !timing.equals("realistic")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timing is instant or realistic, not " + timing);
+        }
         Scenario script = scenario == null ? null : loadScenario();
         Properties overrides = new Properties();
         overrides.setProperty("pdp.address.base", pdpAddress);
@@ -143,6 +151,9 @@ final class ServeCommand implements Callable<Integer> {
             controlServer.register(modem, transport.endpoint());
             endpoints.add("control:http://" + parseAddress("--control", control).getHostString() + ":"
                     + controlServer.port());
+        }
+        if (timing.equals("realistic")) {
+            modem.faults().add(modem.typicalLink());
         }
         if (script != null) {
             script.start(modem);

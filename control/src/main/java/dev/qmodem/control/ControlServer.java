@@ -215,10 +215,10 @@ public final class ControlServer implements AutoCloseable {
 
     private void followTrace(SseClient client) {
         Controlled c = module(client.ctx());
-        client.keepAlive();
         TraceStream stream = new TraceStream(client, json);
         c.module().trace().add(stream);
         client.onClose(() -> c.module().trace().remove(stream));
+        client.keepAlive();
         Thread follower = Thread.ofVirtual().name("qmodem-trace-" + c.id()).unstarted(() -> {
             try {
                 stream.pump();

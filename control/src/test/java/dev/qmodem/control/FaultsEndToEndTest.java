@@ -1,10 +1,7 @@
 package dev.qmodem.control;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -20,23 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Timings assert what a fault guarantees (at least so long) with generous upper bounds for a loaded machine.
  */
 @Timeout(90)
-class FaultsEndToEndTest {
+class FaultsEndToEndTest extends WorldTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TempDir
-    Path folder;
-    private ControlledWorld world;
-
-    @BeforeEach
-    void start() throws IOException {
-        world = new ControlledWorld(folder);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        world.close();
-    }
 
     private Path serverFile(String name, int size) throws IOException {
         byte[] bytes = new byte[size];

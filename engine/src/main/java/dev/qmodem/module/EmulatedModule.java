@@ -192,6 +192,11 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         observers.add(observer);
     }
 
+    /** The link this model typically meets in the field (profile {@code timing.link}), for {@code --timing realistic}. */
+    public Fault.Link typicalLink() {
+        return Fault.Link.preset(profile.text("timing.link"));
+    }
+
     /** The module's one scheduler thread, for work that must happen later on its time base (scenario steps). */
     public ScheduledExecutorService scheduler() {
         return timer;
