@@ -2,6 +2,7 @@ package dev.qmodem.fault;
 
 import dev.qmodem.transport.ForwardingHostLink;
 import dev.qmodem.transport.HostLink;
+import dev.qmodem.time.Clock;
 
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.SplittableRandom;
-import java.util.function.LongSupplier;
 
 /**
  * The host link as a UART would carry it when {@link Fault.Uart}, {@link Fault.Slice} or {@link Fault.Noise} is
@@ -26,16 +26,16 @@ public final class FaultyHostLink extends ForwardingHostLink {
     private final OutputStream output;
     private final Pacer inPacer;
     private final Pacer outPacer;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     private SplittableRandom noiseRandom;
     private Fault.Noise noiseSeeded;
 
-    public FaultyHostLink(HostLink link, Faults faults, LongSupplier nanoClock) {
+    public FaultyHostLink(HostLink link, Faults faults, Clock clock) {
         super(link);
         this.faults = faults;
-        this.nanoClock = nanoClock;
-        this.inPacer = new Pacer(nanoClock);
-        this.outPacer = new Pacer(nanoClock);
+        this.clock = clock;
+        this.inPacer = new Pacer(clock);
+        this.outPacer = new Pacer(clock);
         this.input = new FaultyInput(link.input());
         this.output = new FaultyOutput(link.output());
     }
@@ -172,7 +172,7 @@ public final class FaultyHostLink extends ForwardingHostLink {
                 out.write(b, off + done, n);
                 if (set.slice() != null) {
                     out.flush();
-                    lastSliceNanos = nanoClock.getAsLong();
+                    lastSliceNanos = clock.nanoTime();
                 }
             }
         }

@@ -27,12 +27,12 @@ import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The one registration table: every command qmodem knows, with its dependencies. A command is registered only if
@@ -51,7 +51,7 @@ final class CommandTable {
 
     static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp,
                                  LocalStorage storage, FtpService ftp, FtpConfig ftpConfig, SslConfig sslConfig,
-                                 ScheduledExecutorService timer, Executor fileWorker) {
+                                 Clock clock, Executor fileWorker) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
         table.add("V", new SwitchCommand(settings::verbose));
@@ -94,7 +94,7 @@ final class CommandTable {
         table.add("+QICSGP", new ContextSettingsCommand(pdp, profile));
         table.add("+QIACT", new ActivateContextCommand(pdp, profile));
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
-        FileCommands.create(storage, dataMode, timer, fileWorker).forEach(table::add);
+        FileCommands.create(storage, dataMode, clock, fileWorker).forEach(table::add);
         FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
         table.add("+QSSLCFG", new SslConfigCommand(sslConfig, profile));
         return table.finish();

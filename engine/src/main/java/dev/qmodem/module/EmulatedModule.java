@@ -4,8 +4,8 @@ import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.CommandObserver;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
-import dev.qmodem.at.HostOutput;
 import dev.qmodem.at.Response;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
@@ -23,6 +23,8 @@ import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
+import dev.qmodem.time.SystemClock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
 import dev.qmodem.transport.TraceSinks;
@@ -34,11 +36,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 
 /**
  * One software module: the place where its parts are wired together. Its state (settings, PDP contexts, files,
@@ -58,24 +60,26 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final LocalStorage storage;
     private final FtpService ftp;
     private final Dispatcher dispatcher;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Runnable closeClock;
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
     private final ReentrantLock hostLock = new ReentrantLock();
-    private final LongSupplier nanoClock = System::nanoTime;
     private final Faults faults = new Faults();
     private final TraceSinks trace = new TraceSinks();
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
     private Fault.Disk appliedDisk;
     private final ModuleEvents events;
 
-    private EmulatedModule(ModuleConfig config) {
+    private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
         this.model = config.model();
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
-        this.dataMode = new DataMode(output, settings, timer, nanoClock);
+        this.clock = clock;
+        this.closeClock = closeClock;
+        this.dataMode = new DataMode(output, settings, clock,
+                TimeUnit.MILLISECONDS.toNanos(profile.number("data.late_lf_ms")));
         this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
@@ -98,9 +102,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
             }
         };
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), timer, faults, new FaultyNetwork(faults, nanoClock), observer);
+                config.hostAliases(), clock, faults, new FaultyNetwork(faults, clock), observer);
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                sslConfig, timer, fileWorker);
+                sslConfig, clock, fileWorker);
         this.dispatcher = new Dispatcher(registry, observer);
         faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
         faults.onChanged(this::applyDiskFault);
@@ -116,13 +120,18 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         }
     }
 
-    /** A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the URC). */
+    /**
+     * A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the
+     * URC), on the module's clock.
+     */
     private void delayResult(String name) {
         Optional<Fault.Delay> delay = name.startsWith("+QFTP") ? Optional.empty() : faults.delay(name);
         if (delay.isPresent()) {
             faults.injected("delay", name + " result " + delay.get().ms() + " ms later");
+            CountDownLatch elapsed = new CountDownLatch(1);
+            clock.schedule(elapsed::countDown, delay.get().ms(), TimeUnit.MILLISECONDS);
             try {
-                Thread.sleep(delay.get().ms());
+                elapsed.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -131,7 +140,13 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
     public static EmulatedModule create(ModuleConfig config) {
-        return new EmulatedModule(config);
+        SystemClock clock = new SystemClock();
+        return new EmulatedModule(config, clock, clock::close);
+    }
+
+    /** Builds a module whose time and timers are {@code clock}'s (a virtual clock in tests). */
+    public static EmulatedModule create(ModuleConfig config, Clock clock) {
+        return new EmulatedModule(config, clock, () -> { });
     }
 
     private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
@@ -156,8 +171,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            HostLink served = new TracingHostLink(new FaultyHostLink(link, faults, nanoClock), trace);
-            new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            HostLink served = new TracingHostLink(new FaultyHostLink(link, faults, clock), trace);
+            new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
         } finally {
             hostLock.unlock();
         }
@@ -197,9 +212,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         return Fault.Link.preset(profile.text("timing.link"));
     }
 
-    /** The module's one scheduler thread, for work that must happen later on its time base (scenario steps). */
-    public ScheduledExecutorService scheduler() {
-        return timer;
+    /** The module's one source of time and timers, for work that must happen later on its time base (scenario steps). */
+    public Clock clock() {
+        return clock;
     }
 
     /** The one-shot events of the control API: network and power events from outside. */
@@ -212,6 +227,6 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         ftp.shutdownNow();
         fileWorker.shutdownNow();
         storage.close();
-        timer.shutdownNow();
+        closeClock.run();
     }
 }

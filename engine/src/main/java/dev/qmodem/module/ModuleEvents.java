@@ -1,6 +1,6 @@
 package dev.qmodem.module;
 
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.fault.FaultException;
 import dev.qmodem.fault.Faults;
 import dev.qmodem.network.PdpContexts;

@@ -5,7 +5,8 @@ import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataLink;
 import dev.qmodem.data.DataMode;
-import dev.qmodem.data.DataModeHandler;
+import dev.qmodem.data.Outflow;
+import dev.qmodem.data.Pump;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.ftp.FtpErrors;
@@ -76,18 +77,20 @@ final class Downloads {
             service.urc(urcName + ": " + f.err() + "," + f.protocolError());
             return;
         }
-        DataLink link = dataMode.open(new ToHost(transfer));
+        DataLink link = Outflow.start(dataMode, transfer.data(), limit, null, true, transfer::abort, service::execute,
+                (flow, sent, failure) -> {
+                    String result = Transfers.endDownload(transfer, sent, failure, limit,
+                            FtpErrors.CONNECTION_ABORTED);
+                    flow.end(List.of(), ResultCode.OK);
+                    service.finish();
+                    service.urc(urcName + ": " + result);
+                });
+        // the flow's end waits for CONNECT, which is answered after this returns: registered before any finish()
         service.transferStarted(() -> {
             transfer.abort();
             link.abandon();
         }, transfer::bytesTransferred);
         response.result(ResultCode.CONNECT);
-        service.execute(() -> {
-            String result = Transfers.download(transfer, link.toHost(), limit, FtpErrors.CONNECTION_ABORTED);
-            link.end(List.of(), ResultCode.OK);
-            service.finish();
-            service.urc(urcName + ": " + result);
-        });
     }
 
     /** To a local file: OK now, the URC when done. */
@@ -101,7 +104,14 @@ final class Downloads {
                 DownloadConnection transfer = opener.open(session);
                 service.transferStarted(transfer::abort, transfer::bytesTransferred);
                 try (OutputStream file = storage.createFile(localName)) {
-                    result = Transfers.download(transfer, file, -1, FtpErrors.FILE_ERROR);
+                    long copied = 0;
+                    IOException failure = null;
+                    try {
+                        copied = Pump.copy(transfer.data(), file, -1);
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                    result = Transfers.endDownload(transfer, copied, failure, -1, FtpErrors.FILE_ERROR);
                 } catch (FileError e) {
                     transfer.abort();
                     result = FtpErrors.OPEN_FILE_FAILED + ",0";
@@ -114,24 +124,5 @@ final class Downloads {
             service.finish();
             service.urc(urcName + ": " + result);
         });
-    }
-
-    /** The host's side of a download: its bytes are ignored, +++ pauses (ATO resumes), hanging up aborts. */
-    private record ToHost(DownloadConnection transfer) implements DataModeHandler {
-
-        @Override
-        public int fromHost(byte[] bytes, int off, int len) {
-            return len;
-        }
-
-        @Override
-        public boolean escaped() {
-            return true;
-        }
-
-        @Override
-        public void hostLost() {
-            transfer.abort();
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.data.Pump;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.FileErrorCode;
 import dev.qmodem.fs.LocalStorage;
@@ -83,9 +84,8 @@ public final class FtpPutCommand extends FtpSetCommand {
                 return;
             }
         }
-        UploadFromHost handler = new UploadFromHost(service, upload, file, start, limit, lastPart,
+        UploadFromHost handler = new UploadFromHost(service, dataMode, upload, file, start, limit, lastPart,
                 service.config().get("rsptimeout"));
-        handler.attach(dataMode.open(handler));
         service.transferStarted(handler::cancel, handler::taken);
         response.result(ResultCode.CONNECT);
     }
@@ -100,7 +100,7 @@ public final class FtpPutCommand extends FtpSetCommand {
                 UploadConnection upload = session.store(file, start);
                 service.transferStarted(upload::abort, upload::bytesTransferred);
                 try {
-                    long sent = Transfers.copy(source, upload.data(), -1);
+                    long sent = Pump.copy(source, upload.data(), -1);
                     upload.complete();
                     result = "0," + sent;
                 } catch (IOException e) {

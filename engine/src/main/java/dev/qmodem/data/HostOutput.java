@@ -1,4 +1,6 @@
-package dev.qmodem.at;
+package dev.qmodem.data;
+
+import dev.qmodem.at.ResponseWriter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
