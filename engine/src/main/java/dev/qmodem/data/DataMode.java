@@ -41,8 +41,8 @@ public final class DataMode {
     private long lineFeedDeadline;
 
     /**
-     * @param lateLineFeedNanos how long after the read that ended the command line a line feed as the first data
-     *                          byte still belongs to that line (docs/decisions.md)
+     * @param lateLineFeedNanos how long after CONNECT a line feed as the first data byte still belongs to the
+     *                          command line (docs/decisions.md)
      */
     public DataMode(HostOutput output, AtSettings settings, Clock clock, long lateLineFeedNanos) {
         this.output = output;
@@ -96,12 +96,11 @@ public final class DataMode {
     }
 
     /**
-     * CONNECT has been written: host bytes are data from now on, and URCs wait.
-     *
-     * @param lineReadAt when the read that ended the command line arrived: a line feed as the first data byte
-     *                   within the late line feed window of it is that line's, not data
+     * CONNECT has been written: host bytes are data from now on, and URCs wait. A line feed as the first data byte
+     * within the late line feed window from now still belongs to the command line, also one that arrived while the
+     * command ran.
      */
-    public void activate(long lineReadAt) {
+    public void activate() {
         lock.lock();
         try {
             if (state != State.PENDING) {
@@ -113,7 +112,7 @@ public final class DataMode {
                 holdingUrcs = true;
             }
             lineFeedPending = true;
-            lineFeedDeadline = lineReadAt + lateLineFeedNanos;
+            lineFeedDeadline = clock.nanoTime() + lateLineFeedNanos;
             detector = new EscapeDetector(guardNanos(), clock.nanoTime());
             stateChanged.signalAll();
         } finally {

@@ -17,11 +17,11 @@ public final class HostRouter {
     public interface CommandMode {
         /**
          * Consumes bytes up to and including the end of at most one command line, running it; a command that
-         * answers CONNECT activates data mode with {@code readAt} before this returns.
+         * answers CONNECT activates data mode before this returns.
          *
          * @return how many bytes were consumed
          */
-        int feed(byte[] bytes, int off, int len, long readAt);
+        int feed(byte[] bytes, int off, int len);
     }
 
     private final DataMode dataMode;
@@ -53,7 +53,7 @@ public final class HostRouter {
         int end = off + len;
         while (off < end) {
             int taken = dataMode.fromHost(bytes, off, end - off, readAt);
-            off += taken >= 0 ? taken : commandMode.feed(bytes, off, end - off, readAt);
+            off += taken >= 0 ? taken : commandMode.feed(bytes, off, end - off);
         }
     }
 }

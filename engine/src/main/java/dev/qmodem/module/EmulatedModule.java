@@ -19,7 +19,9 @@ import dev.qmodem.fault.Faults;
 import dev.qmodem.fs.Drive;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
+import dev.qmodem.network.HostResolver;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.network.Radio;
 import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
@@ -37,6 +39,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +59,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final AtSettings settings;
     private final HostOutput output;
     private final DataMode dataMode;
+    private final Radio radio;
     private final PdpContexts pdp;
     private final LocalStorage storage;
     private final FtpService ftp;
@@ -64,12 +68,15 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final Runnable closeClock;
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
+    private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("qmodem-dns-", 0).factory());
     private final ReentrantLock hostLock = new ReentrantLock();
     private final Faults faults = new Faults();
     private final TraceSinks trace = new TraceSinks();
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
     private Fault.Disk appliedDisk;
     private final ModuleEvents events;
+    private final ModulePower power;
 
     private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
         this.model = config.model();
@@ -80,7 +87,11 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         this.closeClock = closeClock;
         this.dataMode = new DataMode(output, settings, clock,
                 TimeUnit.MILLISECONDS.toNanos(profile.number("data.late_lf_ms")));
-        this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
+        this.radio = new Radio(new Radio.Cell(profile.text("network.cell.area"), profile.text("network.cell.id"),
+                (int) profile.number("network.cell.act")),
+                new Radio.Signal((int) profile.number("network.rssi"), (int) profile.number("network.ber")));
+        radio.onUrc(output::urc);
+        this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"), radio);
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
@@ -103,12 +114,16 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         };
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
                 config.hostAliases(), clock, faults, new FaultyNetwork(faults, clock), observer);
-        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                sslConfig, clock, fileWorker);
+        this.power = new ModulePower(new PowerCycle(), clock, profile.number("boot.time.ms"),
+                Arrays.asList(profile.text("boot.urcs").split("\\s*;\\s*")));
+        HostResolver resolver = new HostResolver(config.hostAliases(),
+                new HostResolver.DnsServers(profile.text("dns.primary"), profile.text("dns.secondary")));
+        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, radio, pdp, storage, ftp, ftpConfig,
+                sslConfig, power, resolver, output::urc, clock, fileWorker, lookups);
         this.dispatcher = new Dispatcher(registry, observer);
         faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
         faults.onChanged(this::applyDiskFault);
-        this.events = new ModuleEvents(faults, output, pdp);
+        this.events = new ModuleEvents(faults, output, pdp, radio, power);
     }
 
     /** A new disk fault sets the UFS free space once; later writes use it up; removing it restores the drive. */
@@ -171,10 +186,69 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            HostLink served = new TracingHostLink(new FaultyHostLink(link, faults, clock), trace);
+            HostLink served = PoweredHostLink.of(TracingHostLink.of(FaultyHostLink.of(link, faults, clock), trace),
+                    power::on);
             new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
         } finally {
             hostLock.unlock();
+        }
+    }
+
+    /**
+     * Resets the module as {@code AT+CFUN=1,1} does: silent at once, volatile state back to power-on values (no
+     * active PDP context, FTP session and AT+QFOPEN handles gone, settings at their defaults; UFS kept), then after
+     * the profile's {@code boot.time.ms} the model's boot URCs ({@code RDY}...).
+     */
+    public void reboot() {
+        power.reboot();
+    }
+
+    /** Powers the module down as {@code AT+QPOWD} does: the AT port answers nothing until {@link #powerOn()}. */
+    public void powerOff() {
+        power.powerOff();
+    }
+
+    /** Boots a module that is powered off; nothing if it is on or already booting. */
+    public void powerOn() {
+        power.powerOn();
+    }
+
+    /** Whether the module is on (not off, not booting): only then does its AT port answer. */
+    public boolean poweredOn() {
+        return power.on();
+    }
+
+    /**
+     * The simulated radio: registration status, URC modes and signal in one place. An outside event (a control
+     * API) changes them here, e.g. {@code radio().registration(Radio.NOT_REGISTERED)}, and the host gets the
+     * registration URCs its enabled modes ask for.
+     */
+    public Radio radio() {
+        return radio;
+    }
+
+    /** What a power cycle does to this module's parts. */
+    private final class PowerCycle implements ModulePower.Parts {
+
+        @Override
+        public void lose() {
+            output.silence(true);
+            dataMode.hostLost();
+            ftp.powerLost();
+            pdp.reset();
+            storage.closeHandles();
+        }
+
+        @Override
+        public void restore() {
+            settings.restoreDefaults();
+            radio.reset();
+            output.silence(false);
+        }
+
+        @Override
+        public void urc(String line) {
+            output.urc(line);
         }
     }
 
@@ -226,6 +300,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void close() {
         ftp.shutdownNow();
         fileWorker.shutdownNow();
+        lookups.shutdownNow();
         storage.close();
         closeClock.run();
     }

@@ -63,15 +63,15 @@ final class ModemSession implements HostRouter.CommandMode {
     }
 
     @Override
-    public int feed(byte[] buffer, int off, int length, long readAt) {
+    public int feed(byte[] buffer, int off, int length) {
         int used = decoder.feed(buffer, off, length);
         if (settings.echo()) {
             echo(buffer, off, used);
         }
         switch (decoder.event()) {
-            case LINE -> execute(decoder.takeLine(), readAt);
-            case REPEAT -> execute(lastLine, readAt);
-            case OVERLONG -> answer(null, readAt);
+            case LINE -> execute(decoder.takeLine());
+            case REPEAT -> execute(lastLine);
+            case OVERLONG -> answer(null);
             case NONE -> { }
         }
         return used;
@@ -90,13 +90,13 @@ final class ModemSession implements HostRouter.CommandMode {
         output.write(buffer, start, off + len - start);
     }
 
-    private void execute(String line, long readAt) {
+    private void execute(String line) {
         lastLine = line;
-        answer(line, readAt);
+        answer(line);
     }
 
     /** Runs a line (null: an overlong one, answered ERROR) with URCs held until its response is out. */
-    private void answer(String line, long readAt) {
+    private void answer(String line) {
         output.hold();
         try {
             Response response;
@@ -114,7 +114,7 @@ final class ModemSession implements HostRouter.CommandMode {
                     : writer.resultLine(response.result(), response.resultDetail());
             output.write(writer.format(response.info(), finalLine, response.afterFinal()));
             if (response.result() == ResultCode.CONNECT) {
-                dataMode.activate(readAt);
+                dataMode.activate();
             }
         } finally {
             output.release();

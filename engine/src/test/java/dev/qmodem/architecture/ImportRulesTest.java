@@ -17,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Imports point one way (STYLE.md): the wire-level packages import no other qmodem package, the FTP and data
- * layers only what is below them, commands everything but the wiring, and only {@code module} sees it all.
+ * layers only what is below them, commands everything but the wiring, and only {@code module} sees it all; and
+ * docs/architecture.md says the same.
  */
 class ImportRulesTest {
 
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "qmodem");
+    private static final Path GUIDE = Path.of("..", "docs", "architecture.md");
     private static final Pattern IMPORT = Pattern.compile("^import dev\\.qmodem\\.([a-z]+)", Pattern.MULTILINE);
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("at", Set.of()),
@@ -54,5 +56,17 @@ class ImportRulesTest {
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theArchitectureGuideStatesTheseRules() throws IOException {
+        Pattern row = Pattern.compile("^\\| `([a-z]+)` \\|[^|]*\\|([^|]*)\\|$", Pattern.MULTILINE);
+        Matcher rows = row.matcher(Files.readString(GUIDE));
+        Map<String, Set<String>> documented = new java.util.HashMap<>();
+        while (rows.find()) {
+            documented.put(rows.group(1), Set.copyOf(Pattern.compile("`([a-z]+)`").matcher(rows.group(2))
+                    .results().map(m -> m.group(1)).toList()));
+        }
+        assertThat(documented).isEqualTo(ALLOWED);
     }
 }

@@ -168,7 +168,7 @@ public final class FtpService {
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
@@ -187,7 +187,7 @@ public final class FtpService {
             try {
                 line = call.call(current);
             } catch (FtpFailure f) {
-                line = urcName + ": " + f.err() + "," + f.protocolError();
+                line = urcName + ": " + Outcome.of(f);
             }
             finish();
             urc(line);
@@ -314,7 +314,7 @@ public final class FtpService {
                 try {
                     closing.close();
                 } catch (FtpFailure f) {
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
@@ -323,6 +323,38 @@ public final class FtpService {
             }
             urc(urcPrefix + (forcedResult != null ? forcedResult : result));
         });
+    }
+
+    /**
+     * The module lost power or reset: the running transfer stops, the session is forgotten at once (a new
+     * AT+QFTPOPEN works) and its connection closed in the background; no URC reports it, as nothing would on a
+     * module that went down.
+     */
+    public void powerLost() {
+        Runnable cancel;
+        FtpSession dropped;
+        synchronized (this) {
+            cancel = cancelTransfer;
+            cancelTransfer = null;
+            dropped = session;
+            session = null;
+            pausedUpload = null;
+            phase = Phase.CLOSED;
+            transferLength = () -> 0;
+        }
+        config.reset();
+        if (cancel != null) {
+            cancel.run();
+        }
+        if (dropped != null) {
+            worker.execute(() -> {
+                try {
+                    dropped.close();
+                } catch (FtpFailure f) {
+                    log.debug("dropped session ended with {}", f.err());
+                }
+            });
+        }
     }
 
     /** Stops the worker (module shutdown); an open session is dropped without QUIT. */

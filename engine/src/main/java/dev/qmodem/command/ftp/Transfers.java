@@ -8,8 +8,8 @@ import dev.qmodem.ftp.FtpFailure;
 import java.io.IOException;
 
 /**
- * How a transfer's copy ends, as the {@code <err>,<value>} pair of the URC, telling which side failed: the server
- * (the FTP mapping), the local side (a file: 613; the host's data mode ending: 616).
+ * How a transfer's copy ends, as the {@link Outcome} of its URC, telling which side failed: the server (the FTP
+ * mapping), the local side (a file: 613; the host's data mode ending: 616).
  */
 final class Transfers {
 
@@ -22,13 +22,12 @@ final class Transfers {
      *
      * @param failure null, the source's failure, or a {@link Pump.SinkFailure}
      * @param sinkErr the error to report when writing to the sink failed
-     * @return the URC's {@code <err>,<transferlen or protocol_error>}
      */
-    static String endDownload(DownloadConnection transfer, long copied, IOException failure, long limit,
+    static Outcome endDownload(DownloadConnection transfer, long copied, IOException failure, long limit,
                               int sinkErr) {
         if (failure instanceof Pump.SinkFailure) {
             transfer.abort();
-            return sinkErr + ",0";
+            return Outcome.failed(sinkErr);
         }
         if (failure != null) {
             transfer.abort();
@@ -40,17 +39,16 @@ final class Transfers {
             } else {
                 transfer.complete();
             }
-            return "0," + copied;
+            return Outcome.success(copied);
         } catch (IOException e) {
             transfer.abort();
             return failure(e);
         }
     }
 
-    /** The URC pair for a failure on the server side. */
-    static String failure(IOException e) {
+    /** The outcome of a failure on the server side. */
+    static Outcome failure(IOException e) {
         IOException cause = e instanceof Pump.SinkFailure sink ? sink.sinkCause() : e;
-        FtpFailure f = cause instanceof FtpFailure ftp ? ftp : FtpErrors.fromIOException(cause, FtpErrors.Channel.DATA);
-        return f.err() + "," + f.protocolError();
+        return Outcome.of(cause instanceof FtpFailure ftp ? ftp : FtpErrors.fromIOException(cause, FtpErrors.Channel.DATA));
     }
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class UploadFromHost {
 
+    private static final String URC = "+QFTPPUT";
+
     private final FtpService service;
     private final UploadConnection upload;
     private final String file;
@@ -61,23 +63,21 @@ final class UploadFromHost {
     private void report(Inflow.End how, long taken, IOException failure) {
         if (failure != null) {
             upload.abort();
-            service.finish();
-            service.urc("+QFTPPUT: " + Transfers.failure(failure));
+            TransferOperation.report(service, URC, Transfers.failure(failure));
             return;
         }
         if (how == Inflow.End.LENGTH && !lastPart) {
             service.pauseUpload(new PausedUpload(file, upload, startPosition + taken));
-            service.urc("+QFTPPUT: 0," + taken);
+            service.urc(URC + ": " + Outcome.success(taken));
             return;
         }
-        String result;
+        Outcome outcome;
         try {
             upload.complete();
-            result = how == Inflow.End.TIMEOUT ? FtpErrors.TIMEOUT + ",0" : "0," + taken;
+            outcome = how == Inflow.End.TIMEOUT ? Outcome.failed(FtpErrors.TIMEOUT) : Outcome.success(taken);
         } catch (FtpFailure f) {
-            result = f.err() + "," + f.protocolError();
+            outcome = Outcome.of(f);
         }
-        service.finish();
-        service.urc("+QFTPPUT: " + result);
+        TransferOperation.report(service, URC, outcome);
     }
 }
