@@ -7,6 +7,9 @@ import dev.qmodem.testpeers.Peers;
 import dev.qmodem.testpeers.Vsftpd;
 import dev.qmodem.transport.TcpTransport;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,94 +17,280 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Prints, side by side in one run against the same vsftpd and the same file, curl's download and upload speed and
- * qmodem's AT+QFTPGET / AT+QFTPPUT through {@code COM:} over loopback TCP, their ratio, and qmodem's peak heap.
- * Run: {@code scripts/bench.sh transfer [MiB]} (default 256 MiB).
+ * Measures qmodem's FTP(S) transfers side by side with curl, in one run, against one vsftpd (plain FTP and explicit
+ * FTPS on the same server, {@code require_ssl_reuse=YES}) and one file, and prints both speeds and their ratio.
+ * <ul>
+ *   <li>curl is timed by its own {@code -w} timers: from {@code %{time_pretransfer}} to {@code %{time_total}},
+ *       for {@code %{size_download}} or {@code %{size_upload}} bytes; it writes to {@code /dev/null} (rows to the
+ *       host) or to a file (rows to UFS) and uploads from the file.</li>
+ *   <li>qmodem is timed from {@code CONNECT} to the last byte read (GET to {@code COM:}), from {@code CONNECT} to
+ *       the {@code +QFTPPUT} URC (PUT from {@code COM:}), and from {@code OK} to the URC (to and from UFS files).
+ *       The host is in this JVM, on a TCP socket, and reads and writes 1 MiB at a time through a direct buffer.</li>
+ *   <li>Each row runs {@code rounds} times, curl and qmodem alternating which goes first; the figure is the median.</li>
+ * </ul>
+ * The machine's load average is printed with the figures: compare ratios within one run only.
+ * <p>
+ * Run: {@code scripts/bench.sh transfer [MiB] [--rounds N] [--rows name,name] [--qmodem-only] [--jfr file]} (default
+ * 256 MiB, 3 rounds, every row); {@code --jfr} records the rounds (not the set-up) with JFR's profile settings and 1 ms CPU samples, which
+ * is what {@code scripts/bench.sh profile} runs for each row and then sums up with {@link JfrTopFrames}.
  */
 public final class TransferBenchmark {
 
-    private static final int BUFFER = 256 * 1024;
+    private static final int HOST_CHUNK = 1024 * 1024;
     private static final double MB = 1_000_000.0;
+    private static final String SERVED = "big.bin";
 
-    public static void main(String[] args) throws Exception {
-        long size = (args.length > 0 ? Long.parseLong(args[0]) : 256) * 1024 * 1024;
-        Peers.requireVsftpd();
-        System.out.printf("transfer of %d MiB over loopback against vsftpd 3.0.3, curl and qmodem in one run%n", size >> 20);
-        run(size, false);
-        run(size, true);
+    /** What a row moves, over which security, between the server and which local end. */
+    enum Row {
+        FTP_GET_COM(false, true, false),
+        FTP_PUT_COM(false, false, false),
+        FTPS_GET_COM(true, true, false),
+        FTPS_PUT_COM(true, false, false),
+        FTP_GET_UFS(false, true, true),
+        FTP_PUT_UFS(false, false, true),
+        FTPS_GET_UFS(true, true, true),
+        FTPS_PUT_UFS(true, false, true);
+
+        final boolean tls;
+        final boolean get;
+        final boolean ufs;
+
+        Row(boolean tls, boolean get, boolean ufs) {
+            this.tls = tls;
+            this.get = get;
+            this.ufs = ufs;
+        }
+
+        /** The name on the command line: {@code ftps-get-com}. */
+        String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        String label() {
+            return (tls ? "FTPS " : "FTP  ") + (get ? "GET " : "PUT ") + (ufs ? (get ? "to UFS  " : "from UFS") : "COM:    ");
+        }
+
+        String curlLabel() {
+            return "curl" + (tls ? " --ssl-reqd" : "") + (get ? (ufs ? " -o file" : " -o /dev/null") : " -T file");
+        }
     }
 
-    /** One round against a plain or an explicit-FTPS vsftpd (require_ssl_reuse=YES). */
-    private static void run(long size, boolean tls) throws Exception {
-        try (Vsftpd server = Vsftpd.builder().tls(tls ? Vsftpd.Tls.EXPLICIT : Vsftpd.Tls.NONE).start()) {
-            Path file = server.root().resolve("big.bin");
-            writeRandom(file, size);
-            Peers.giveToFtpUser(file);
-            String url = "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/";
+    private record Options(long size, int rounds, List<Row> rows, boolean withCurl, Path jfr) {
 
-            String[] curlTls = tls ? new String[] {"--ssl-reqd", "-k"} : new String[0];
-            double curlDown = curl(curlTls, "-o", "/dev/null", "-w", "%{speed_download}", url + "big.bin");
-            double curlUp = curl(curlTls, "-T", file.toString(), "-w", "%{speed_upload}", url + "curl-up.bin");
+        static Options parse(String[] args) {
+            long size = 256L << 20;
+            int rounds = 3;
+            List<Row> rows = List.of(Row.values());
+            boolean withCurl = true;
+            Path jfr = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--rows" -> rows = Arrays.stream(args[++i].split(",")).map(TransferBenchmark::row).toList();
+                    case "--qmodem-only" -> withCurl = false;
+                    case "--jfr" -> jfr = Path.of(args[++i]);
+                    default -> size = Long.parseLong(args[i]) << 20;
+                }
+            }
+            return new Options(size, rounds, rows, withCurl, jfr);
+        }
+    }
 
-            Path ufs = Files.createTempDirectory("qmodem-bench-ufs");
-            try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs))) {
+    private static Row row(String key) {
+        for (Row row : Row.values()) {
+            if (row.key().equals(key)) {
+                return row;
+            }
+        }
+        throw new IllegalArgumentException("no row " + key + "; rows: "
+                + Arrays.stream(Row.values()).map(Row::key).toList());
+    }
+
+    /** One transfer: its speed in bytes/s and the CPU time it cost, in seconds per GiB moved. */
+    private record Run(double speed, double cpuPerGib) {
+    }
+
+    /** One row's runs per side, and the heap qmodem's JVM used at most while it ran. */
+    private static final class Figures {
+        final List<Run> curl = new ArrayList<>();
+        final List<Run> qmodem = new ArrayList<>();
+        long peakHeap;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Peers.requireVsftpd();
+        Path work = Files.createTempDirectory("qmodem-bench-transfer");
+        Path ufs = Files.createDirectories(work.resolve("ufs"));
+        Path curlFiles = Files.createDirectories(work.resolve("curl"));
+        System.out.printf("transfer of %d MiB over loopback against one vsftpd 3.0.3 (plain and explicit FTPS), "
+                        + "median of %d alternating rounds; load average at start: %s%n",
+                options.size() >> 20, options.rounds(), loadAverage());
+        Map<Row, Figures> figures = new EnumMap<>(Row.class);
+        try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT)
+                .option("force_local_logins_ssl", "NO").option("force_local_data_ssl", "NO")
+                .option("log_ftp_protocol", "NO").option("debug_ssl", "NO").start()) {
+            Path served = server.root().resolve(SERVED);
+            writeRandom(served, options.size());
+            Peers.giveToFtpUser(served);
+            Files.copy(served, ufs.resolve(SERVED));
+            Properties profile = new Properties();
+            profile.setProperty("fs.ufs.capacity", Long.toString(4 * options.size() + (64L << 20)));
+            try (EmulatedModule modem = EmulatedModule.create(new ModuleConfig(Model.BG95, ufs, profile, Map.of()))) {
                 TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
                 transport.start(modem);
-                try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", transport.port()))) {
-                    channel.socket().setTcpNoDelay(true);
-                    Host host = new Host(channel);
-                    host.command("ATE0", "ATE0\r\r\nOK\r\n");
-                    host.command("AT+QIACT=1", "\r\nOK\r\n");
-                    host.command("AT+QFTPCFG=\"account\",\"" + server.user() + "\",\"" + server.password() + "\"", "\r\nOK\r\n");
-                    host.command("AT+QFTPCFG=\"transmode\",1", "\r\nOK\r\n");
-                    if (tls) {
-                        host.command("AT+QFTPCFG=\"ssltype\",2", "\r\nOK\r\n");
-                        for (int context = 0; context <= 1; context++) {
-                            host.command("AT+QSSLCFG=\"seclevel\"," + context + ",0", "\r\nOK\r\n");
-                            host.command("AT+QSSLCFG=\"sslversion\"," + context + ",4", "\r\nOK\r\n");
-                            host.command("AT+QSSLCFG=\"ciphersuite\"," + context + ",0XFFFF", "\r\nOK\r\n");
+                try (Host host = Host.connect(transport.port());
+                     Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                    host.configure(server);
+                    if (options.jfr() != null) {
+                        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+                        recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
+                        recording.setDestination(options.jfr());
+                        recording.start();
+                    }
+                    Boolean openTls = null;
+                    for (int round = 0; round < options.rounds(); round++) {
+                        for (Row row : options.rows()) {
+                            if (openTls == null || openTls != row.tls) {
+                                if (openTls != null) {
+                                    host.command("AT+QFTPCLOSE", "\r\nOK\r\n\r\n+QFTPCLOSE: 0,0\r\n");
+                                }
+                                host.open(server, row.tls);
+                                openTls = row.tls;
+                            }
+                            Figures f = figures.computeIfAbsent(row, r -> new Figures());
+                            boolean curlFirst = round % 2 == 0;
+                            if (options.withCurl() && curlFirst) {
+                                f.curl.add(curl(row, server, served, curlFiles, work));
+                            }
+                            HeapSampler heap = HeapSampler.start();
+                            long cpuBefore = moduleCpuNanos();
+                            double speed = host.transfer(row, options.size(), served);
+                            f.qmodem.add(new Run(speed, perGib(moduleCpuNanos() - cpuBefore, options.size())));
+                            f.peakHeap = Math.max(f.peakHeap, heap.stop());
+                            if (options.withCurl() && !curlFirst) {
+                                f.curl.add(curl(row, server, served, curlFiles, work));
+                            }
                         }
                     }
-                    host.command("AT+QFTPOPEN=\"127.0.0.1\"," + server.port(), "\r\nOK\r\n\r\n+QFTPOPEN: 0,0\r\n");
-
-                    HeapSampler heap = HeapSampler.start();
-                    long start = System.nanoTime();
-                    host.command("AT+QFTPGET=\"big.bin\",\"COM:\"", "\r\nCONNECT\r\n");
-                    host.skip(size);
-                    host.expect("\r\nOK\r\n\r\n+QFTPGET: 0," + size + "\r\n");
-                    double qmodemGet = size / ((System.nanoTime() - start) / 1e9);
-
-                    start = System.nanoTime();
-                    host.command("AT+QFTPPUT=\"qmodem-up.bin\",\"COM:\",0," + size + ",1", "\r\nCONNECT\r\n");
-                    host.send(file);
-                    host.expect("\r\nOK\r\n\r\n+QFTPPUT: 0," + size + "\r\n");
-                    double qmodemPut = size / ((System.nanoTime() - start) / 1e9);
-                    long peak = heap.stop();
-
-                    String kind = tls ? "FTPS (explicit)" : "FTP";
-                    System.out.printf("  %-15s download: curl %8.1f MB/s   qmodem GET COM: %8.1f MB/s   ratio %.2f%n",
-                            kind, curlDown / MB, qmodemGet / MB, qmodemGet / curlDown);
-                    System.out.printf("  %-15s upload:   curl %8.1f MB/s   qmodem PUT COM: %8.1f MB/s   ratio %.2f%n",
-                            kind, curlUp / MB, qmodemPut / MB, qmodemPut / curlUp);
-                    System.out.printf("  %-15s qmodem JVM peak heap during both transfers: %.1f MiB (max heap %.0f MiB)%n", kind,
-                            peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+                    if (options.jfr() != null) {
+                        recording.stop();
+                    }
                 } finally {
                     transport.close();
                 }
             }
+        } finally {
+            deleteTree(work);
+        }
+        report(options, figures);
+    }
+
+    private static void report(Options options, Map<Row, Figures> figures) {
+        System.out.printf("load average at end: %s (2 shared cores: speeds are noisy, compare ratios within one run; "
+                + "CPU s/GiB is the steadier figure: qmodem's JVM without the host thread, curl's process)%n",
+                loadAverage());
+        for (Map.Entry<Row, Figures> entry : figures.entrySet()) {
+            Row row = entry.getKey();
+            Figures f = entry.getValue();
+            double qmodem = median(f.qmodem, Run::speed);
+            double qmodemCpu = median(f.qmodem, Run::cpuPerGib);
+            String heap = String.format("peak heap %.0f MiB", f.peakHeap / 1048576.0);
+            if (f.curl.isEmpty()) {
+                System.out.printf("  %s  qmodem %7.1f MB/s %s  CPU %.2f s/GiB   %s%n",
+                        row.label(), qmodem / MB, rounds(f.qmodem), qmodemCpu, heap);
+                continue;
+            }
+            double curl = median(f.curl, Run::speed);
+            double curlCpu = median(f.curl, Run::cpuPerGib);
+            System.out.printf("  %s  qmodem %7.1f MB/s %s  %-29s %7.1f MB/s %s  ratio %.2f"
+                            + "   CPU s/GiB qmodem %.2f curl %.2f   %s%n",
+                    row.label(), qmodem / MB, rounds(f.qmodem), row.curlLabel(), curl / MB, rounds(f.curl),
+                    qmodem / curl, qmodemCpu, curlCpu, heap);
+        }
+        System.out.printf("  (max heap %.0f MiB)%n", Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
+
+    private static String rounds(List<Run> runs) {
+        return runs.stream().map(r -> String.format("%.0f", r.speed() / MB)).toList().toString();
+    }
+
+    /** CPU time of this JVM but for the calling (host) thread: the module's threads, GC and JIT. */
+    private static long moduleCpuNanos() {
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return process - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static double perGib(long cpuNanos, long bytes) {
+        return cpuNanos / 1e9 / (bytes / (double) (1L << 30));
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+        double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
+    /** curl's speed, timed from its pretransfer point to its end by its own timers, and its CPU time (user + sys). */
+    private static Run curl(Row row, Vsftpd server, Path served, Path curlFiles, Path work)
+            throws IOException, InterruptedException {
+        Path times = work.resolve("curl-times");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString(),
+                "curl", "-sS"));
+        if (row.tls) {
+            command.addAll(List.of("--ssl-reqd", "-k"));
+        }
+        String url = "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/";
+        Path downloaded = curlFiles.resolve("down.bin");
+        if (row.get) {
+            command.addAll(List.of("-o", row.ufs ? downloaded.toString() : "/dev/null", url + SERVED));
+        } else {
+            command.addAll(List.of("-T", served.toString(), url + "curl-up.bin"));
+        }
+        command.addAll(List.of("-w", "%{time_pretransfer} %{time_total} %{size_download} %{size_upload}"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        if (process.waitFor() != 0) {
+            throw new IOException("curl failed: " + output);
+        }
+        Files.deleteIfExists(downloaded);
+        String[] timers = output.split(" ");
+        double seconds = Double.parseDouble(timers[1]) - Double.parseDouble(timers[0]);
+        long bytes = Long.parseLong(timers[row.get ? 2 : 3]);
+        String[] cpu = Files.readString(times).trim().split(" ");
+        double cpuSeconds = Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1]);
+        return new Run(bytes / seconds, cpuSeconds / (bytes / (double) (1L << 30)));
+    }
+
     private static void writeRandom(Path file, long size) throws IOException {
-        byte[] block = new byte[BUFFER];
+        byte[] block = new byte[HOST_CHUNK];
         new Random(7).nextBytes(block);
         try (OutputStream out = Files.newOutputStream(file)) {
             for (long written = 0; written < size; written += block.length) {
@@ -110,36 +299,79 @@ public final class TransferBenchmark {
         }
     }
 
-    private static double curl(String[] options, String... args) throws IOException, InterruptedException {
-        String[] command = new String[options.length + args.length + 2];
-        command[0] = "curl";
-        command[1] = "-sS";
-        System.arraycopy(options, 0, command, 2, options.length);
-        System.arraycopy(args, 0, command, 2 + options.length, args.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        if (process.waitFor() != 0) {
-            throw new IOException("curl failed: " + output);
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
-        return Double.parseDouble(output);
     }
 
-    /** The host end: commands with their exact expected answers, and bulk data read without keeping it. */
     /**
-     * The host end, reading bulk data into a direct buffer and dropping it, as curl writing to /dev/null does, so
-     * the figure is qmodem's and not the benchmark's copying.
+     * The host end: commands with their exact expected answers, and bulk data moved 1 MiB at a time through a
+     * direct buffer (read and dropped as curl writing to /dev/null does; sent from the file as curl -T does).
      */
-    private static final class Host {
+    private static final class Host implements AutoCloseable {
         private final SocketChannel channel;
         private final InputStream in;
         private final OutputStream out;
-        private final byte[] buffer = new byte[BUFFER];
-        private final ByteBuffer sink = ByteBuffer.allocateDirect(BUFFER);
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(HOST_CHUNK);
 
-        Host(SocketChannel channel) throws IOException {
+        private Host(SocketChannel channel) throws IOException {
             this.channel = channel;
             in = channel.socket().getInputStream();
             out = channel.socket().getOutputStream();
+        }
+
+        static Host connect(int port) throws IOException {
+            SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            channel.socket().setTcpNoDelay(true);
+            return new Host(channel);
+        }
+
+        void configure(Vsftpd server) throws IOException {
+            command("ATE0", "ATE0\r\r\nOK\r\n");
+            command("AT+QIACT=1", "\r\nOK\r\n");
+            command("AT+QFTPCFG=\"account\",\"" + server.user() + "\",\"" + server.password() + "\"", "\r\nOK\r\n");
+            command("AT+QFTPCFG=\"transmode\",1", "\r\nOK\r\n");
+            command("AT+QFTPCFG=\"filetype\",0", "\r\nOK\r\n");
+            for (int context = 0; context <= 1; context++) {
+                command("AT+QSSLCFG=\"seclevel\"," + context + ",0", "\r\nOK\r\n");
+                command("AT+QSSLCFG=\"sslversion\"," + context + ",4", "\r\nOK\r\n");
+                command("AT+QSSLCFG=\"ciphersuite\"," + context + ",0XFFFF", "\r\nOK\r\n");
+            }
+        }
+
+        void open(Vsftpd server, boolean tls) throws IOException {
+            command("AT+QFTPCFG=\"ssltype\"," + (tls ? 2 : 0), "\r\nOK\r\n");
+            command("AT+QFTPOPEN=\"127.0.0.1\"," + server.port(), "\r\nOK\r\n\r\n+QFTPOPEN: 0,0\r\n");
+        }
+
+        /** Runs one qmodem transfer of {@code size} bytes and returns its speed in bytes/s. */
+        double transfer(Row row, long size, Path served) throws IOException {
+            long start;
+            if (row.ufs && row.get) {
+                command("AT+QFTPGET=\"" + SERVED + "\",\"UFS:down.bin\"", "\r\nOK\r\n");
+                start = System.nanoTime();
+                expect("\r\n+QFTPGET: 0," + size + "\r\n");
+            } else if (row.ufs) {
+                command("AT+QFTPPUT=\"qmodem-up.bin\",\"UFS:" + SERVED + "\"", "\r\nOK\r\n");
+                start = System.nanoTime();
+                expect("\r\n+QFTPPUT: 0," + size + "\r\n");
+            } else if (row.get) {
+                command("AT+QFTPGET=\"" + SERVED + "\",\"COM:\"", "\r\nCONNECT\r\n");
+                start = System.nanoTime();
+                drop(size);
+                long end = System.nanoTime();
+                expect("\r\nOK\r\n\r\n+QFTPGET: 0," + size + "\r\n");
+                return size / ((end - start) / 1e9);
+            } else {
+                command("AT+QFTPPUT=\"qmodem-up.bin\",\"COM:\",0," + size + ",1", "\r\nCONNECT\r\n");
+                start = System.nanoTime();
+                send(served);
+                expect("\r\nOK\r\n\r\n+QFTPPUT: 0," + size + "\r\n");
+            }
+            return size / ((System.nanoTime() - start) / 1e9);
         }
 
         void command(String line, String answer) throws IOException {
@@ -148,33 +380,39 @@ public final class TransferBenchmark {
         }
 
         void expect(String answer) throws IOException {
-            byte[] expected = answer.getBytes(StandardCharsets.ISO_8859_1);
-            byte[] got = in.readNBytes(expected.length);
+            byte[] got = in.readNBytes(answer.length());
             String text = new String(got, StandardCharsets.ISO_8859_1);
             if (!text.equals(answer)) {
                 throw new IOException("expected " + answer.strip() + " but got " + text.strip());
             }
         }
 
-        void send(Path file) throws IOException {
-            try (InputStream source = Files.newInputStream(file)) {
-                int n;
-                while ((n = source.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
+        private void send(Path file) throws IOException {
+            try (FileChannel source = FileChannel.open(file)) {
+                while (source.read(buffer.clear()) > 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
                 }
             }
         }
 
-        void skip(long count) throws IOException {
+        private void drop(long count) throws IOException {
             long left = count;
             while (left > 0) {
-                sink.clear().limit((int) Math.min(sink.capacity(), left));
-                int n = channel.read(sink);
+                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+                int n = channel.read(buffer);
                 if (n < 0) {
                     throw new IOException("module closed the connection with " + left + " bytes to go");
                 }
                 left -= n;
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 

@@ -39,13 +39,13 @@ public final class FaultyNetwork implements FtpNetwork {
     }
 
     @Override
-    public SocketFactory sockets(FtpErrors.Channel channel) {
+    public SocketFactory sockets(FtpErrors.Channel channel, SocketFactory session) {
         Fault.Connection connection = channel == FtpErrors.Channel.CONTROL ? Fault.Connection.CONTROL : Fault.Connection.DATA;
         return new SocketFactory() {
             @Override
-            public Socket createSocket() {
+            public Socket createSocket() throws IOException {
                 if (faults.socketsUntouched()) {
-                    return new Socket();
+                    return session.createSocket();
                 }
                 return new ShapedSocket(faults, faults.connectionFault(connection),
                         connection.text(), clock);

@@ -17,7 +17,15 @@ final class OpenFile {
 
     /** Reads up to {@code len} bytes at the position; returns how many, 0 at the end of the file. */
     int read(byte[] buffer, int offset, int len) throws FileError {
-        ByteBuffer target = ByteBuffer.wrap(buffer, offset, len);
+        return read(ByteBuffer.wrap(buffer, offset, len));
+    }
+
+    /**
+     * Reads up to {@code target.remaining()} bytes at the position; returns how many, 0 at the end of the file. A
+     * direct buffer is filled by the kernel with no copy through the heap.
+     */
+    int read(ByteBuffer target) throws FileError {
+        int start = target.position();
         try {
             int n;
             do {
@@ -26,7 +34,7 @@ final class OpenFile {
         } catch (IOException e) {
             throw new FileError(FileErrorCode.FAIL_TO_READ, e);
         }
-        return target.position() - offset;
+        return target.position() - start;
     }
 
     /**
@@ -35,10 +43,14 @@ final class OpenFile {
      * @throws FileError {@link FileErrorCode#DRIVE_FULL}, {@link FileErrorCode#FAIL_TO_WRITE}
      */
     void write(byte[] buffer, int offset, int len) throws FileError {
+        write(ByteBuffer.wrap(buffer, offset, len));
+    }
+
+    /** {@link #write(byte[], int, int)} of the buffer's remaining bytes; a direct buffer goes to the kernel as is. */
+    void write(ByteBuffer source) throws FileError {
         long sizeBefore = size();
-        long growth = Math.max(0, position() + len - sizeBefore);
+        long growth = Math.max(0, position() + source.remaining() - sizeBefore);
         volume.reserve(growth);
-        ByteBuffer source = ByteBuffer.wrap(buffer, offset, len);
         try {
             while (source.hasRemaining()) {
                 channel.write(source);

@@ -2,10 +2,15 @@ package dev.qmodem.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Objects;
 
-/** {@link LocalStorage#openRead}: reads a file from an offset, holding a shared open until closed. */
-final class StoredInputStream extends InputStream {
+/**
+ * {@link LocalStorage#openRead}: reads a file from an offset, holding a shared open until closed. Also a
+ * {@link ReadableByteChannel}, so that a transfer can read into a direct buffer with no copy through the heap.
+ */
+final class StoredInputStream extends InputStream implements ReadableByteChannel {
 
     private final Object lock;
     private final OpenFile file;
@@ -34,6 +39,25 @@ final class StoredInputStream extends InputStream {
             ensureOpen();
             int count = file.read(buffer, offset, len);
             return count == 0 ? -1 : count;
+        }
+    }
+
+    @Override
+    public int read(ByteBuffer target) throws IOException {
+        if (!target.hasRemaining()) {
+            return 0;
+        }
+        synchronized (lock) {
+            ensureOpen();
+            int count = file.read(target);
+            return count == 0 ? -1 : count;
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return !closed;
         }
     }
 

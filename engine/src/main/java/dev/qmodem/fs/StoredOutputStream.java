@@ -2,13 +2,16 @@ package dev.qmodem.fs;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 
 /**
  * {@link LocalStorage#createFile}: writes straight into the named file, unbuffered, so that whatever has
- * been written is in the file whenever the writer stops; holds an exclusive open until closed.
+ * been written is in the file whenever the writer stops; holds an exclusive open until closed. Also a
+ * {@link WritableByteChannel}, so that a transfer can write from a direct buffer with no copy through the heap.
  */
-final class StoredOutputStream extends OutputStream {
+final class StoredOutputStream extends OutputStream implements WritableByteChannel {
 
     private final Object lock;
     private final OpenFile file;
@@ -35,6 +38,26 @@ final class StoredOutputStream extends OutputStream {
                 throw new IOException("stream closed");
             }
             file.write(buffer, offset, len);
+        }
+    }
+
+    /** All or nothing, as {@link #write(byte[], int, int)}. */
+    @Override
+    public int write(ByteBuffer source) throws IOException {
+        int length = source.remaining();
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            file.write(source);
+        }
+        return length;
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return !closed;
         }
     }
 

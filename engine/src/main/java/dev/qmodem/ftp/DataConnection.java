@@ -1,5 +1,6 @@
 package dev.qmodem.ftp;
 
+import java.io.IOException;
 import java.net.Socket;
 
 /**
@@ -8,14 +9,20 @@ import java.net.Socket;
  */
 public abstract sealed class DataConnection permits DownloadConnection, UploadConnection {
 
+    /** A TLS connection's heap buffer for bytes to or from a direct buffer (TLS works on the heap). */
+    static final int BOUNCE = 64 * 1024;
+
     private final FtpSession session;
     final Socket socket;
+    /** The plain socket's channel, or null for a TLS socket, which is read and written through its streams. */
+    final DataChannel channel;
     private volatile long bytes;
     private boolean finished;
 
-    DataConnection(FtpSession session, Socket socket) {
+    DataConnection(FtpSession session, Socket socket) throws IOException {
         this.session = session;
         this.socket = socket;
+        this.channel = DataChannel.of(socket);
     }
 
     /** Bytes moved over the data connection so far (not counting the restart offset). Safe from any thread. */
@@ -34,6 +41,7 @@ public abstract sealed class DataConnection permits DownloadConnection, UploadCo
             throw new IllegalStateException("transfer already finished");
         }
         finished = true;
+        closeChannel();
         session.finishTransfer(socket);
     }
 
@@ -43,12 +51,20 @@ public abstract sealed class DataConnection permits DownloadConnection, UploadCo
      * Does nothing once finished.
      */
     public void abort() {
+        closeChannel();
         FtpSession.closeQuietly(socket);
         synchronized (this) {
             if (!finished) {
                 finished = true;
                 session.abandonTransfer(socket);
             }
+        }
+    }
+
+    /** Releases the channel's selector, which also lets the closed socket go (and wakes a waiting reader or writer). */
+    private void closeChannel() {
+        if (channel != null) {
+            channel.close();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.qmodem.ftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * One download or listing in progress: read {@link #data()} to its end, then {@link #complete()} to collect the
@@ -11,23 +13,27 @@ import java.net.Socket;
  */
 public final class DownloadConnection extends DataConnection {
 
-    private final InputStream data;
+    private final DataInput data;
 
     DownloadConnection(FtpSession session, Socket socket) throws IOException {
         super(session, socket);
-        this.data = new DataInput(socket.getInputStream());
+        this.data = new DataInput(channel != null ? null : socket.getInputStream());
     }
 
     /**
      * The data connection. Reads block at most the response timeout; failures arrive as {@link FtpFailure}
-     * (609 timeout, 608 reset, 607 lost, 631 TLS). No buffering: each read goes to the socket.
+     * (609 timeout, 608 reset, 607 lost, 631 TLS). No buffering: each read goes to the socket. The stream is also a
+     * {@link ReadableByteChannel}: on plain FTP a read into a direct buffer takes the bytes from the kernel with no
+     * copy through the heap. Closing it does nothing: {@link #complete()} or {@link #abort()} ends the connection.
      */
     public InputStream data() {
         return data;
     }
 
-    private final class DataInput extends InputStream {
+    /** Over the plain socket's channel, or over the TLS socket's stream ({@code in}, null for a channel). */
+    private final class DataInput extends InputStream implements ReadableByteChannel {
         private final InputStream in;
+        private byte[] bounce;
 
         DataInput(InputStream in) {
             this.in = in;
@@ -41,20 +47,61 @@ public final class DownloadConnection extends DataConnection {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (in == null) {
+                return len == 0 ? 0 : read(ByteBuffer.wrap(b, off, len));
+            }
             try {
-                int n = in.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
+                return counted(in.read(b, off, len));
             } catch (IOException e) {
                 throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
             }
         }
 
         @Override
+        public int read(ByteBuffer target) throws IOException {
+            if (in != null && target.hasArray()) {
+                int n = read(target.array(), target.arrayOffset() + target.position(), target.remaining());
+                if (n > 0) {
+                    target.position(target.position() + n);
+                }
+                return n;
+            }
+            if (in != null) {
+                if (bounce == null) {
+                    bounce = new byte[BOUNCE];
+                }
+                int n = read(bounce, 0, Math.min(bounce.length, target.remaining()));
+                if (n > 0) {
+                    target.put(bounce, 0, n);
+                }
+                return n;
+            }
+            try {
+                return counted(channel.read(target));
+            } catch (IOException e) {
+                throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+            }
+        }
+
+        private int counted(int n) {
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
         public int available() throws IOException {
-            return in.available();
+            return in == null ? 0 : in.available();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

@@ -31,6 +31,7 @@ public final class FtpErrors {
     public static final int OPEN_FILE_FAILED = 611;
     public static final int BAD_FILE_POSITION = 612;
     public static final int FILE_ERROR = 613;
+    public static final int DATA_CONNECT_FAILED = 615;
     public static final int CONNECTION_ABORTED = 616;
     public static final int BAD_SEQUENCE = 623;
     public static final int NOT_LOGGED_IN = 625;

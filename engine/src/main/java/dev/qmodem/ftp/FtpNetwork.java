@@ -18,8 +18,11 @@ public interface FtpNetwork {
         return InetAddress.getByName(host);
     }
 
-    /** Makes the sockets of the next connections of this kind (unconnected, as Commons Net asks for them). */
-    default SocketFactory sockets(FtpErrors.Channel channel) {
-        return SocketFactory.getDefault();
+    /**
+     * Makes the sockets of the next connections of this kind (unconnected, as Commons Net asks for them);
+     * {@code session} is the factory the session would use by itself.
+     */
+    default SocketFactory sockets(FtpErrors.Channel channel, SocketFactory session) {
+        return session;
     }
 }

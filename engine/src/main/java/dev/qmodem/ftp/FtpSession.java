@@ -8,34 +8,53 @@ import org.apache.commons.net.ftp.FTPReply;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A logged-in FTP(S) client session: the state behind {@code AT+QFTPOPEN} .. {@code AT+QFTPCLOSE}.
  * <p>
- * Every blocking wait (connecting, each control reply, a data connection, the silence between data packets)
- * is bounded by {@link FtpSettings#responseTimeout()}. Failures are {@link FtpFailure}s carrying the
- * {@code <err>,<protocol_error>} pair. One operation at a time: while a {@link DownloadConnection} or {@link UploadConnection} is
- * unfinished, other commands throw {@link IllegalStateException} (the AT layer answers busy before that).
- * Not thread-safe apart from {@code abort()} and {@code bytesTransferred()} on a transfer.
+ * {@link FtpSettings#responseTimeout()} is a deadline for each control operation as a whole (the login with its
+ * greeting, TLS and TYPE; each command; a transfer's start up to its data connection; its final reply): when it runs
+ * out, every socket is closed and the operation fails with 609, however the server drips its replies. Between data
+ * packets it bounds each silence. Replies are bounded in size ({@link BoundedReplyReader}). Failures are
+ * {@link FtpFailure}s carrying the {@code <err>,<protocol_error>} pair; one that leaves the control connection
+ * unusable (lost, reset, timed out, an oversized reply) closes the session. One operation at a time: while a
+ * {@link DownloadConnection} or {@link UploadConnection} is unfinished, other commands throw
+ * {@link IllegalStateException} (the AT layer answers busy before that); a closed session fails them with 606.
+ * Not thread-safe apart from {@link #abort()}, and {@code abort()} and {@code bytesTransferred()} on a transfer.
  */
 public final class FtpSession implements Closeable {
 
     /** Socket buffers for the data connection: large enough to keep loopback transfers at memory speed. */
     static final int DATA_SOCKET_BUFFER = 1024 * 1024;
+    /** The longest wait for QUIT's reply: closing must end within a second or two whatever the server does. */
+    static final Duration QUIT_WAIT = Duration.ofSeconds(1);
+
+    /** A function of the control connection that may block on the server. */
+    @FunctionalInterface
+    private interface WireCall<T> {
+        T call() throws IOException;
+    }
 
     private final FtpWire wire;
+    private final FtpSettings settings;
     private final long timeoutMillis;
     private final Clock clock;
+    private final Object deadlineLock = new Object();
     private Socket activeData;
     private volatile boolean closed;
+    private volatile boolean timedOut;
+    private volatile boolean aborted;
     private Boolean binary;
 
-    private FtpSession(FtpWire wire, long timeoutMillis, Clock clock) {
+    private FtpSession(FtpWire wire, FtpSettings settings, Clock clock) {
         this.wire = wire;
-        this.timeoutMillis = timeoutMillis;
+        this.settings = settings;
+        this.timeoutMillis = settings.responseTimeout().toMillis();
         this.clock = clock;
     }
 
@@ -43,21 +62,17 @@ public final class FtpSession implements Closeable {
      * Connects, negotiates TLS as configured, logs in, sets the transfer type and the data connection mode.
      *
      * @throws FtpFailure 604 host not resolved, 605 refused or unreachable, 609 timeout, 631 TLS,
-     *                    625/530 login refused, or the mapping of any other unexpected reply
-     * @param clock   times the upload watchdogs
+     *                    625/530 login refused, 601 an oversized reply, or the mapping of any other unexpected reply
+     * @param clock   times the operations' deadlines and the upload watchdogs
      */
     public static FtpSession open(String host, int port, FtpSettings settings, Clock clock) throws FtpFailure {
-        return open(host, port, settings, clock, FtpNetwork.DIRECT);
+        FtpSession session = prepare(settings, clock);
+        session.connect(host, port);
+        return session;
     }
 
-    /** As {@link #open(String, int, FtpSettings, Clock)}, reaching the server through {@code network}. */
-    public static FtpSession open(String host, int port, FtpSettings settings, Clock clock, FtpNetwork network)
-            throws FtpFailure {
-        try {
-            network.resolve(host);
-        } catch (UnknownHostException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
-        }
+    /** A session not yet connected: {@link #connect} logs it in; {@link #abort()} may end it from another thread. */
+    public static FtpSession prepare(FtpSettings settings, Clock clock) {
         long timeoutMillis = settings.responseTimeout().toMillis();
         int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis));
         FtpWire wire = new FtpWire(settings);
@@ -65,40 +80,72 @@ public final class FtpSession implements Closeable {
         wire.setDefaultTimeout(timeout);
         wire.setDataTimeout(settings.responseTimeout());
         wire.setControlEncoding(StandardCharsets.UTF_8.name());
+        wire.setSocketFactory(ChannelSockets.CLIENT);
+        wire.setServerSocketFactory(ChannelSockets.SERVER);
         wire.setReceieveDataSocketBufferSize(DATA_SOCKET_BUFFER);
         wire.setSendDataSocketBufferSize(DATA_SOCKET_BUFFER);
         wire.setIpAddressFromPasvResponse(!settings.dataAddressFromControl());
         // data_address 0 means the PASV address exactly; Commons Net would otherwise swap private addresses.
         wire.setPassiveNatWorkaroundStrategy(null);
-        // A module connects wherever the server points it, and accepts the active connection from any peer.
+        // Passive data goes wherever the server points (data_address 0); an active connection's source is checked
+        // by FtpWire itself, so Commons Net's check (which would also refuse such passive data) stays off.
         wire.setRemoteVerificationEnabled(false);
-        FtpSession session = new FtpSession(wire, timeoutMillis, clock);
+        return new FtpSession(wire, settings, clock);
+    }
+
+    /** See {@link #open}: the same, on a prepared session. On failure the session is closed. */
+    public void connect(String host, int port) throws FtpFailure {
+        connect(host, port, FtpNetwork.DIRECT);
+    }
+
+    /** As {@link #connect(String, int)}, reaching the server through {@code network} (the module's faults). */
+    public void connect(String host, int port, FtpNetwork network) throws FtpFailure {
         try {
-            wire.setSocketFactory(network.sockets(FtpErrors.Channel.CONTROL));
-            wire.connect(host, port);
-            wire.setSocketFactory(network.sockets(FtpErrors.Channel.DATA));
-            if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
-                throw FtpErrors.fromReply(wire.getReplyCode(), wire.getReplyString());
-            }
-            session.login(settings);
-            if (settings.security() != FtpSecurity.NONE) {
-                session.command("PBSZ", "0");
-                session.command("PROT", "P");
-            }
-            session.transferType(settings.binary());
+            network.resolve(host);
+        } catch (UnknownHostException e) {
+            closed = true;
+            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+        }
+        try {
+            withinDeadline(settings.responseTimeout(), () -> {
+                wire.setSocketFactory(network.sockets(FtpErrors.Channel.CONTROL, ChannelSockets.CLIENT));
+                wire.connect(host, port);
+                wire.setSocketFactory(network.sockets(FtpErrors.Channel.DATA, ChannelSockets.CLIENT));
+                if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
+                    throw FtpErrors.fromReply(wire.getReplyCode(), wire.getReplyString());
+                }
+                login(settings);
+                if (settings.security() != FtpSecurity.NONE) {
+                    expectCompletion("PBSZ", "0");
+                    expectCompletion("PROT", "P");
+                }
+                expectCompletion("TYPE", settings.binary() ? "I" : "A");
+                binary = settings.binary();
+                return null;
+            });
             if (settings.passive()) {
                 wire.enterLocalPassiveMode();
             } else {
                 wire.enterLocalActiveMode();
             }
-            return session;
         } catch (IOException e) {
-            disconnectQuietly(wire);
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+            FtpFailure failure = failure(e, FtpErrors.Channel.CONTROL);
+            end();
+            throw failure;
         } catch (RuntimeException e) {
-            disconnectQuietly(wire);
+            end();
             throw e;
         }
+    }
+
+    /**
+     * Ends the session at once from any thread: every socket is closed, an operation blocked on the server fails
+     * with 606 (the control connection closed), and {@link #close()} has nothing left to do.
+     */
+    public void abort() {
+        aborted = true;
+        closed = true;
+        wire.forceClose();
     }
 
     private void login(FtpSettings settings) throws IOException {
@@ -109,6 +156,15 @@ public final class FtpSession implements Closeable {
         if (!FTPReply.isPositiveCompletion(reply)) {
             throw FtpErrors.fromReply(reply, wire.getReplyString());
         }
+    }
+
+    /** Sends a command that must end in a 2xx reply, without a deadline of its own; returns that reply's text. */
+    private String expectCompletion(String command, String argument) throws IOException {
+        int reply = wire.sendCommand(command, argument);
+        if (!FTPReply.isPositiveCompletion(reply)) {
+            throw FtpErrors.fromReply(reply, wire.getReplyString());
+        }
+        return wire.getReplyString().strip();
     }
 
     /** Sends TYPE I (binary) or TYPE A (ASCII) if the session is not already in that type. */
@@ -182,14 +238,16 @@ public final class FtpSession implements Closeable {
     public void rename(String from, String to) throws FtpFailure {
         requireIdle();
         try {
-            int reply = wire.sendCommand("RNFR", from);
-            if (!FTPReply.isPositiveIntermediate(reply)) {
-                throw FtpErrors.fromReply(reply, wire.getReplyString());
-            }
+            withinDeadline(settings.responseTimeout(), () -> {
+                int reply = wire.sendCommand("RNFR", from);
+                if (!FTPReply.isPositiveIntermediate(reply)) {
+                    throw FtpErrors.fromReply(reply, wire.getReplyString());
+                }
+                return expectCompletion("RNTO", to);
+            });
         } catch (IOException e) {
-            throw controlFailure(e);
+            throw failure(e, FtpErrors.Channel.CONTROL);
         }
-        command("RNTO", to);
     }
 
     /**
@@ -240,8 +298,8 @@ public final class FtpSession implements Closeable {
     }
 
     /**
-     * QUIT, then closes every socket. Aborts an unfinished transfer first. Returns within about two response
-     * timeouts even when the server is dead; the sockets are released whatever happens.
+     * QUIT, then closes every socket. Aborts an unfinished transfer first. Waits at most {@link #QUIT_WAIT} for
+     * each reply (the smaller of it and the response timeout); the sockets are released whatever happens.
      *
      * @throws FtpFailure when QUIT got no reply or an unexpected one (the session is closed anyway)
      */
@@ -250,33 +308,37 @@ public final class FtpSession implements Closeable {
         if (closed) {
             return;
         }
-        closed = true;
+        Duration wait = QUIT_WAIT.compareTo(settings.responseTimeout()) < 0 ? QUIT_WAIT : settings.responseTimeout();
         try {
-            if (activeData != null) {
-                closeQuietly(activeData);
-                abandonTransfer(activeData);
-            }
-            int reply = wire.sendCommand("QUIT");
-            if (!FTPReply.isPositiveCompletion(reply)) {
-                throw FtpErrors.fromReply(reply, wire.getReplyString());
-            }
+            withinDeadline(wait, () -> {
+                if (activeData != null) {
+                    closeQuietly(activeData);
+                    activeData = null;
+                    wire.getReply();
+                }
+                return expectCompletion("QUIT", null);
+            });
         } catch (IOException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
+            throw timedOut ? new FtpFailure(FtpErrors.TIMEOUT, 0, "no reply to QUIT", e)
+                    : FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
         } finally {
-            disconnectQuietly(wire);
+            end();
         }
     }
 
     void finishTransfer(Socket data) throws FtpFailure {
         wire.closeData(data, Duration.ofMillis(timeoutMillis));
         activeData = null;
+        if (closed) {
+            throw new FtpFailure(aborted ? FtpErrors.CONTROL_LOST : FtpErrors.TIMEOUT, 0, "session ended", null);
+        }
         try {
-            int reply = wire.getReply();
+            int reply = withinDeadline(settings.responseTimeout(), wire::getReply);
             if (!FTPReply.isPositiveCompletion(reply)) {
                 throw FtpErrors.fromReply(reply, wire.getReplyString());
             }
         } catch (IOException e) {
-            throw controlFailure(e);
+            throw failure(e, FtpErrors.Channel.CONTROL);
         }
     }
 
@@ -295,16 +357,16 @@ public final class FtpSession implements Closeable {
         }
         wire.setRestartOffset(restartOffset);
         try {
-            Socket socket = wire.openData(command, argument);
+            Socket socket = withinDeadline(settings.responseTimeout(), () -> wire.openData(command, argument));
             if (socket == null) {
                 throw FtpErrors.fromReply(wire.getReplyCode(), wire.getReplyString());
             }
             activeData = socket;
             return socket;
         } catch (FTPConnectionClosedException e) {
-            throw controlFailure(e);
+            throw failure(e, FtpErrors.Channel.CONTROL);
         } catch (IOException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+            throw failure(e, FtpErrors.Channel.DATA);
         } finally {
             wire.setRestartOffset(0);
         }
@@ -320,33 +382,76 @@ public final class FtpSession implements Closeable {
     private String command(String command, String argument) throws FtpFailure {
         requireIdle();
         try {
-            int reply = wire.sendCommand(command, argument);
-            if (!FTPReply.isPositiveCompletion(reply)) {
-                throw FtpErrors.fromReply(reply, wire.getReplyString());
-            }
-            return wire.getReplyString().strip();
+            return withinDeadline(settings.responseTimeout(), () -> expectCompletion(command, argument));
         } catch (IOException e) {
-            throw controlFailure(e);
+            throw failure(e, FtpErrors.Channel.CONTROL);
         }
     }
 
     /**
-     * The failure for an I/O error on the control connection. When the connection is gone (closed, reset, or 421)
-     * the session is over: it closes itself, so {@link #isOpen()} tells the AT layer to report the service closed.
+     * Runs {@code call} with a deadline {@code limit} away: when it passes first, every socket is closed, so the
+     * call fails wherever it blocks, and {@link #failure} reports 609.
      */
-    private FtpFailure controlFailure(IOException e) {
-        FtpFailure failure = FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
-        if (e instanceof FTPConnectionClosedException || failure.err() == FtpErrors.CONTROL_LOST
-                || failure.err() == FtpErrors.RESET_BY_PEER) {
-            closed = true;
-            disconnectQuietly(wire);
+    private <T> T withinDeadline(Duration limit, WireCall<T> call) throws IOException {
+        boolean[] over = new boolean[1];
+        Clock.Timer disarm = clock.schedule(() -> {
+            synchronized (deadlineLock) {
+                if (!over[0]) {
+                    timedOut = true;
+                    wire.forceClose();
+                }
+            }
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            T result = call.call();
+            if (aborted || timedOut) {
+                // A close wakes a blocked read, which may still find a reply that arrived meanwhile: it is too late.
+                throw new SocketException("session ended during the operation");
+            }
+            return result;
+        } finally {
+            synchronized (deadlineLock) {
+                over[0] = true;
+            }
+            disarm.cancel();
+        }
+    }
+
+    /**
+     * The failure for an I/O error of an operation. When the control connection cannot be used any more (closed,
+     * reset, 421, a timeout that leaves a reply in flight, an oversized reply, the host's abort) the session is
+     * over: it closes itself, so {@link #isOpen()} tells the AT layer to report the service closed.
+     */
+    private FtpFailure failure(IOException e, FtpErrors.Channel channel) {
+        FtpFailure failure;
+        if (aborted) {
+            failure = new FtpFailure(FtpErrors.CONTROL_LOST, 0, "session ended by the host", e);
+        } else if (timedOut) {
+            failure = new FtpFailure(FtpErrors.TIMEOUT, 0, "rsptimeout ran out", e);
+        } else if (e instanceof BoundedReplyReader.ReplyTooLongException) {
+            failure = new FtpFailure(FtpErrors.UNKNOWN, 0, e.getMessage(), e);
+        } else {
+            failure = FtpErrors.fromIOException(e, channel);
+        }
+        boolean controlUnusable = aborted || timedOut || e instanceof BoundedReplyReader.ReplyTooLongException
+                || e instanceof FTPConnectionClosedException
+                || channel == FtpErrors.Channel.CONTROL && (failure.err() == FtpErrors.CONTROL_LOST
+                        || failure.err() == FtpErrors.RESET_BY_PEER || failure.err() == FtpErrors.TIMEOUT);
+        if (controlUnusable) {
+            end();
         }
         return failure;
     }
 
-    private void requireIdle() {
+    private void end() {
+        closed = true;
+        disconnectQuietly(wire);
+    }
+
+    /** A closed session (lost, timed out, aborted by the host) fails an operation as 606: its connection is gone. */
+    private void requireIdle() throws FtpFailure {
         if (closed) {
-            throw new IllegalStateException("session closed");
+            throw new FtpFailure(FtpErrors.CONTROL_LOST, 0, "session closed", null);
         }
         if (activeData != null) {
             throw new IllegalStateException("a transfer is in progress");
@@ -370,6 +475,7 @@ public final class FtpSession implements Closeable {
     }
 
     private static void disconnectQuietly(FtpWire wire) {
+        wire.forceClose();
         try {
             wire.disconnect();
         } catch (IOException ignored) {

@@ -2,21 +2,36 @@ package dev.qmodem.ftp;
 
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
+import org.apache.commons.net.io.CRLFLineReader;
 
+import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Commons Net's control-connection codec, bent to the session's needs: AUTH TLS only when asked for, a failed
  * AUTH reported with its reply code, TLS on the control connection and on data sockets layered by
  * {@link TlsSockets} (FTPSClient's own negotiation has no handshake deadline or SNI choice, and its PROT P
  * factories create data sockets that can never resume the control session).
+ * <p>
+ * Hardened against its peer: every reply passes through a {@link BoundedReplyReader}; no command argument with a
+ * control character is sent; an active-mode data connection is taken only from the control connection's peer;
+ * and every socket it opens (control, data, active listener) can be closed at once from any thread
+ * ({@link #forceClose()}), which is how deadlines and the host end a session whatever the server does.
  */
 final class FtpWire extends FTPSClient {
 
@@ -25,6 +40,8 @@ final class FtpWire extends FTPSClient {
     private final TlsParameters dataTls;
     private Socket plainControl;
     private volatile Socket upload;
+    private final List<Closeable> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean forceClosed;
 
     FtpWire(FtpSettings settings) {
         super(settings.security() == FtpSecurity.IMPLICIT_TLS,
@@ -32,6 +49,42 @@ final class FtpWire extends FTPSClient {
         this.security = settings.security();
         this.controlTls = settings.controlTls();
         this.dataTls = settings.security() == FtpSecurity.NONE ? null : settings.effectiveDataTls();
+        setStrictReplyParsing(true);
+        setSocketFactory(new TrackedSocketFactory());
+        setServerSocketFactory(new TrackedServerSocketFactory());
+    }
+
+    /** Closes every socket this wire opened, from any thread: blocked reads, connects and accepts fail at once. */
+    void forceClose() {
+        forceClosed = true;
+        for (Closeable socket : sockets) {
+            try {
+                if (socket instanceof Socket open && !open.isClosed()) {
+                    // RST rather than FIN: the server gets nothing it could answer before the close is seen.
+                    open.setSoLinger(true, 0);
+                }
+                socket.close();
+            } catch (IOException ignored) {
+                // Closing is best effort: the socket is unusable either way.
+            }
+        }
+        sockets.clear();
+    }
+
+    /** Refuses an argument that would end the command line early or smuggle bytes a server may act on. */
+    @Override
+    public int sendCommand(String command, String args) throws IOException {
+        if (args != null && ControlCharacters.find(args) >= 0) {
+            throw new FtpFailure(FtpErrors.INVALID_PARAMETER, 0, command + " argument holds a control character", null);
+        }
+        return super.sendCommand(command, args);
+    }
+
+    @Override
+    protected void _connectAction_(Reader socketIsReader) throws IOException {
+        // The socket's stream exists only once SocketClient's part of the connect action ran, inside super.
+        super._connectAction_(new BoundedReplyReader(new LazyReader(
+                () -> new InputStreamReader(_input_, Charset.forName(getControlEncoding())))));
     }
 
     @Override
@@ -53,7 +106,8 @@ final class FtpWire extends FTPSClient {
         plainControl = _socket_;
         SSLSocket tls = TlsSockets.control(controlTls, plainControl, _hostname_);
         _socket_ = tls;
-        _controlInput_ = new BufferedReader(new InputStreamReader(tls.getInputStream(), getControlEncoding()));
+        _controlInput_ = new CRLFLineReader(new BoundedReplyReader(
+                new InputStreamReader(tls.getInputStream(), getControlEncoding())));
         _controlOutput_ = new BufferedWriter(new OutputStreamWriter(tls.getOutputStream(), getControlEncoding()));
     }
 
@@ -75,6 +129,14 @@ final class FtpWire extends FTPSClient {
      */
     Socket openData(String command, String argument) throws IOException {
         Socket plain = _openDataConnection_(command, argument);
+        if (plain != null && getDataConnectionMode() == ACTIVE_LOCAL_DATA_CONNECTION_MODE
+                && !plain.getInetAddress().equals(getRemoteAddress())) {
+            InetAddress source = plain.getInetAddress();
+            plain.close();
+            getReply();
+            throw new FtpFailure(FtpErrors.DATA_CONNECT_FAILED, 0,
+                    "active data connection from " + source.getHostAddress() + " refused: not the server", null);
+        }
         Socket data = plain == null || dataTls == null ? plain
                 : TlsSockets.data(dataTls, plain, _hostname_, (SSLSocket) _socket_);
         upload = command.equals("STOR") ? data : null;
@@ -88,6 +150,93 @@ final class FtpWire extends FTPSClient {
             TlsSockets.closeUpload(data, limit);
         } else {
             FtpSession.closeQuietly(data);
+        }
+    }
+
+    /** A reader made on first use, for a stream that exists only after construction. */
+    private static final class LazyReader extends Reader {
+        private final Supplier<Reader> opener;
+        private Reader reader;
+
+        LazyReader(Supplier<Reader> opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (reader == null) {
+                reader = opener.get();
+            }
+            return reader.read(buffer, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    /** Remembers a new socket for {@link #forceClose()} (closing it at once if that already happened). */
+    private <S extends Closeable> S track(S socket) throws IOException {
+        sockets.removeIf(s -> s instanceof Socket open ? open.isClosed() : ((ServerSocket) s).isClosed());
+        sockets.add(socket);
+        if (forceClosed) {
+            socket.close();
+        }
+        return socket;
+    }
+
+    /** Plain sockets for control and passive data connections, each remembered for {@link #forceClose()}. */
+    private final class TrackedSocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            return track(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return track(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return track(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return track(new Socket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return track(new Socket(host, port, localAddress, localPort));
+        }
+    }
+
+    /** Active-mode listeners, each remembered for {@link #forceClose()}. */
+    private final class TrackedServerSocketFactory extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return track(new ServerSocket());
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            return track(new ServerSocket(port));
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            return track(new ServerSocket(port, backlog));
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            return track(new ServerSocket(port, backlog, address));
         }
     }
 }

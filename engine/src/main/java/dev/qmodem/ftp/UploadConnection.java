@@ -5,6 +5,8 @@ import dev.qmodem.time.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,19 +24,27 @@ public final class UploadConnection extends DataConnection {
         super(session, socket);
         this.timeoutMillis = timeoutMillis;
         this.clock = clock;
-        this.data = new DataOutput(socket.getOutputStream());
+        this.data = new DataOutput(channel != null ? null : socket.getOutputStream());
     }
 
     /**
      * The data connection. A write the server does not take within the response timeout fails with 609;
-     * other failures are 608 reset, 607 lost, 631 TLS. No buffering: each write goes to the socket.
+     * other failures are 608 reset, 607 lost, 631 TLS. No buffering: each write goes to the socket. The stream is
+     * also a {@link WritableByteChannel}: on plain FTP a write from a direct buffer goes to the kernel with no copy
+     * through the heap. Closing it does nothing: {@link #complete()} or {@link #abort()} ends the connection.
      */
     public OutputStream data() {
         return data;
     }
 
-    private final class DataOutput extends OutputStream {
+    /**
+     * Over the plain socket's channel, whose waits have the timeout; or over the TLS socket's stream ({@code out},
+     * null for a channel), whose writes have no timeout of their own: a watchdog on the module's clock closes the
+     * socket under a write that stalls.
+     */
+    private final class DataOutput extends OutputStream implements WritableByteChannel {
         private final OutputStream out;
+        private byte[] bounce;
 
         DataOutput(OutputStream out) {
             this.out = out;
@@ -45,9 +55,40 @@ public final class UploadConnection extends DataConnection {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
-        // Socket writes have no timeout of their own: a watchdog closes the socket under a write that stalls.
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            int length = source.remaining();
+            if (out != null && source.hasArray()) {
+                write(source.array(), source.arrayOffset() + source.position(), length);
+                source.position(source.limit());
+                return length;
+            }
+            if (out != null) {
+                if (bounce == null) {
+                    bounce = new byte[BOUNCE];
+                }
+                while (source.hasRemaining()) {
+                    int n = Math.min(bounce.length, source.remaining());
+                    source.get(bounce, 0, n);
+                    write(bounce, 0, n);
+                }
+                return length;
+            }
+            try {
+                channel.write(source);
+                count(length);
+                return length;
+            } catch (IOException e) {
+                throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+            }
+        }
+
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (out == null) {
+                write(ByteBuffer.wrap(b, off, len));
+                return;
+            }
             Clock.Timer deadline = clock.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
             try {
                 out.write(b, off, len);
@@ -63,7 +104,19 @@ public final class UploadConnection extends DataConnection {
         }
 
         @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
         public void flush() throws IOException {
+            if (out == null) {
+                return;
+            }
             try {
                 out.flush();
             } catch (IOException e) {

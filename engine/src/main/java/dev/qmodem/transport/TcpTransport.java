@@ -10,21 +10,29 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 
 /**
- * The AT port over TCP, like a serial line: one host at a time. A second connection while one is served is
- * refused (closed at once, with a log line). Works with {@code socat - TCP:host:port} and pyserial's
- * {@code socket://host:port}.
+ * The AT port over TCP, like a serial line: one host at a time. A connection that arrives while one is served waits
+ * up to {@link #RECONNECT_GRACE} for it to end (a host that closes and reconnects at once is served, though the
+ * module may not have seen the old connection close yet); if it does not end, the newcomer is refused (closed,
+ * with a log line), and so is any further connection while one waits. Works with {@code socat - TCP:host:port} and
+ * pyserial's {@code socket://host:port}.
  */
 public final class TcpTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(TcpTransport.class);
     /** Large enough that a data-mode transfer on loopback is not limited by the window. */
     private static final int HOST_SOCKET_BUFFER = 1024 * 1024;
+    /** How long a new connection waits for the served one to end before it is refused. */
+    static final Duration RECONNECT_GRACE = Duration.ofSeconds(2);
 
     private final InetSocketAddress address;
-    private final AtomicReference<Socket> current = new AtomicReference<>();
+    private final Object hosts = new Object();
+    /** The connection being served, or null; guarded by {@link #hosts}. */
+    private Socket current;
+    /** Whether a connection is waiting for the current one to end; guarded by {@link #hosts}. */
+    private boolean waiting;
     private ServerSocket server;
     private Thread acceptor;
 
@@ -61,13 +69,76 @@ public final class TcpTransport implements Transport {
                 }
                 continue;
             }
-            if (!current.compareAndSet(null, socket)) {
-                log.info("refused {}: a host is already connected", socket.getRemoteSocketAddress());
-                closeQuietly(socket);
-                continue;
+            Socket accepted = socket;
+            if (attach(socket)) {
+                Thread.ofPlatform().name("qmodem-host").daemon().start(() -> serve(handler, accepted));
+            } else if (claimWaiting()) {
+                Thread.ofPlatform().name("qmodem-host").daemon().start(() -> {
+                    if (awaitAttach(accepted)) {
+                        serve(handler, accepted);
+                    } else {
+                        refuse(accepted);
+                    }
+                });
+            } else {
+                refuse(socket);
             }
-            Thread.ofPlatform().name("qmodem-host").daemon().start(() -> serve(handler, socket));
         }
+    }
+
+    private boolean attach(Socket socket) {
+        synchronized (hosts) {
+            if (current != null) {
+                return false;
+            }
+            current = socket;
+            return true;
+        }
+    }
+
+    private boolean claimWaiting() {
+        synchronized (hosts) {
+            if (waiting) {
+                return false;
+            }
+            waiting = true;
+            return true;
+        }
+    }
+
+    /** Waits, as the one waiting connection, for the current host to leave; then serves {@code socket}. */
+    private boolean awaitAttach(Socket socket) {
+        long deadline = System.nanoTime() + RECONNECT_GRACE.toNanos();
+        synchronized (hosts) {
+            try {
+                for (long left = RECONNECT_GRACE.toNanos(); current != null && left > 0;
+                     left = deadline - System.nanoTime()) {
+                    hosts.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            waiting = false;
+            if (current != null || server.isClosed()) {
+                return false;
+            }
+            current = socket;
+            return true;
+        }
+    }
+
+    private void detach(Socket socket) {
+        synchronized (hosts) {
+            if (current == socket) {
+                current = null;
+                hosts.notifyAll();
+            }
+        }
+    }
+
+    private static void refuse(Socket socket) {
+        log.info("refused {}: a host is already connected", socket.getRemoteSocketAddress());
+        closeQuietly(socket);
     }
 
     private void serve(HostSessionHandler handler, Socket socket) {
@@ -80,7 +151,7 @@ public final class TcpTransport implements Transport {
             log.debug("socket setup failed: {}", e.toString());
         } finally {
             closeQuietly(socket);
-            current.compareAndSet(socket, null);
+            detach(socket);
         }
     }
 
@@ -89,7 +160,11 @@ public final class TcpTransport implements Transport {
         if (server != null) {
             server.close();
         }
-        Socket socket = current.get();
+        Socket socket;
+        synchronized (hosts) {
+            socket = current;
+            hosts.notifyAll();
+        }
         if (socket != null) {
             closeQuietly(socket);
         }

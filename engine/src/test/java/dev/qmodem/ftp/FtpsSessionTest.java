@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Implicit and explicit FTPS against Apache FtpServer, data connections protected. */
-@Timeout(30)
+@Timeout(60)
 class FtpsSessionTest {
 
     private static final SystemClock CLOCK = new SystemClock();

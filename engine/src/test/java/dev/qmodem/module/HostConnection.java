@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class HostConnection implements AutoCloseable {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    private static final int MATCH_WINDOW = 4096;
 
     /** How the host lets time pass: sleeping, or moving the module's virtual clock. */
     @FunctionalInterface
@@ -104,26 +105,36 @@ public final class HostConnection implements AutoCloseable {
 
     /** Reads until the text received so far matches {@code pattern} (use {@code $} to anchor at the end). */
     public String readUntilMatch(java.util.regex.Pattern pattern, Duration wait) throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        StringBuilder seen = new StringBuilder();
         long deadline = System.nanoTime() + wait.toNanos();
-        byte[] buffer = new byte[64 * 1024];
-        while (!pattern.matcher(seen.toString(StandardCharsets.ISO_8859_1)).find()) {
+        byte[] buffer = new byte[1];
+        while (!endMatches(pattern, seen)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new SocketTimeoutException("no match of " + pattern + " in " + Escapes.show(seen.toByteArray()));
+                throw new SocketTimeoutException("no match of " + pattern + " in "
+                        + Escapes.show(seen.toString().getBytes(StandardCharsets.ISO_8859_1)));
             }
             socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             try {
                 int n = in.read(buffer, 0, 1);
                 if (n < 0) {
-                    throw new IOException("closed; got " + Escapes.show(seen.toByteArray()));
+                    throw new IOException("closed; got " + Escapes.show(seen.toString().getBytes(StandardCharsets.ISO_8859_1)));
                 }
-                seen.write(buffer, 0, n);
+                seen.append((char) (buffer[0] & 0xff));
             } catch (SocketTimeoutException e) {
                 // loop checks the deadline
             }
         }
-        return seen.toString(StandardCharsets.ISO_8859_1);
+        return seen.toString();
+    }
+
+    /**
+     * Whether the pattern is found in the last {@value #MATCH_WINDOW} characters (every pattern the tests wait for is a
+     * short tail): searching all that came before on every byte made a long transfer's end take quadratic time.
+     */
+    private static boolean endMatches(java.util.regex.Pattern pattern, CharSequence seen) {
+        return pattern.matcher(seen).useAnchoringBounds(false).useTransparentBounds(true)
+                .region(Math.max(0, seen.length() - MATCH_WINDOW), seen.length()).find();
     }
 
     /** Reads until the bytes received end with {@code suffix}. */

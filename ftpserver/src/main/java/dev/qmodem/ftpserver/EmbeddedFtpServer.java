@@ -39,7 +39,9 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  *
  * <p>One user (default {@code test}/{@code test}) may read and write below the root folder. It has
  * three listeners, each on its own port: plain FTP, explicit FTPS ({@code AUTH TLS}, optional) and
- * implicit FTPS. Passive data ports are on 127.0.0.1; active mode is allowed. The TLS certificate
+ * implicit FTPS. Passive data ports are on 127.0.0.1; active mode is allowed, to the client's own address only
+ * (PORT or EPRT naming another is refused: no FTP bounce). Symbolic links are never followed out of the root.
+ * The TLS certificate
  * is self-signed, made on first start and reused from the data folder (see {@link #certificateFile()}).
  * A port given as 0 is chosen by the system; the getters report the bound ports.
  */
@@ -220,6 +222,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             }
             FtpServerFactory factory = new FtpServerFactory();
             factory.setUserManager(userManager(absoluteRoot));
+            factory.setFileSystem(new ConfinedFileSystem());
             // setListeners, not addListener: the factory comes with a "default" listener on 0.0.0.0:21.
             Map<String, Listener> listeners = new LinkedHashMap<>();
             listeners.put(PLAIN, listener(port, null, false));
@@ -259,6 +262,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             data.setPassiveExternalAddress(HOST);
             data.setPassivePorts(passivePorts);
             data.setActiveEnabled(true);
+            // The login is public: PORT/EPRT may name only the client's own address (no FTP bounce).
+            data.setActiveIpCheck(true);
             data.setActiveLocalAddress(HOST);
             data.setSslConfiguration(ssl);
             ListenerFactory listener = new ListenerFactory();

@@ -3,6 +3,7 @@ package dev.qmodem.command.ftp;
 import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.ControlCharacters;
 import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.ListingKind;
@@ -39,7 +40,7 @@ public final class FtpCommands {
                     return "+QFTPCWD: 0,0";
                 }));
         commands.put("+QFTPPWD", new FtpSessionCommand(ftp, "+QFTPPWD", null, new int[0],
-                (s, p) -> String.format(pwd, s.pwd())));
+                (s, p) -> String.format(pwd, ControlCharacters.escape(s.pwd()))));
         commands.put("+QFTPSIZE", new FtpSessionCommand(ftp, "+QFTPSIZE", "+QFTPSIZE: <file_name>", new int[] {file},
                 (s, p) -> "+QFTPSIZE: 0," + s.size(p.get(0))));
         commands.put("+QFTPDEL", new FtpSessionCommand(ftp, "+QFTPDEL", "+QFTPDEL: <file_name>", new int[] {file},

@@ -48,7 +48,7 @@ public final class FtpConfigCommand extends FtpSetCommand {
             if (args.size() == 1) {
                 response.info("+QFTPCFG: \"account\",\"" + config.username() + "\",\"" + config.password() + "\"");
             } else {
-                config.account(args.string(1, usernameLimit), args.string(2, passwordLimit));
+                config.account(FtpParams.wireText(args, 1, usernameLimit), FtpParams.wireText(args, 2, passwordLimit));
             }
             return;
         }

@@ -31,7 +31,7 @@ public final class FtpGetCommand extends FtpSetCommand {
     @Override
     void set(Args args, Response response) throws AtException {
         args.count(2, 4);
-        String file = args.string(0, fileLimit);
+        String file = FtpParams.wireText(args, 0, fileLimit);
         String local = args.string(1, localLimit);
         long start = args.integer(2, 0, Long.MAX_VALUE, 0);
         if (Downloads.isHost(local)) {

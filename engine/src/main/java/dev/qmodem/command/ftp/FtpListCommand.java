@@ -33,7 +33,7 @@ public final class FtpListCommand extends FtpSetCommand {
     @Override
     void set(Args args, Response response) throws AtException {
         args.count(1, 2);
-        String directory = args.string(0, pathLimit);
+        String directory = FtpParams.wireText(args, 0, pathLimit);
         String local = args.string(1, localLimit, Downloads.COM);
         Downloads.Opener opener = session -> session.retrieveListing(kind, directory);
         if (Downloads.isHost(local)) {

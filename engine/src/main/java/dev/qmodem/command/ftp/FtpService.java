@@ -20,6 +20,7 @@ import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,8 @@ import java.util.function.LongSupplier;
 public final class FtpService {
 
     private static final Logger log = LoggerFactory.getLogger(FtpService.class);
+    /** How long AT+QFTPCLOSE lets a transfer end or QUIT be answered before it closes the sockets itself. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     /** Where the service is; {@link #statCode} is what AT+QFTPSTAT reports for it. */
     enum Phase {
@@ -164,7 +167,16 @@ public final class FtpService {
                         FtpsTls sessionTls = tls.build(controlSsl, dataSsl, host);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings, clock, network);
+                    FtpSession opening = FtpSession.prepare(settings, clock);
+                    synchronized (this) {
+                        // AT+QFTPCLOSE (or the context's loss) while opening aborts the session it finds here.
+                        session = opening;
+                        if (phase == Phase.CLOSING) {
+                            opening.abort();
+                        }
+                    }
+                    opening.connect(address, port, network);
+                    opened = opening;
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
@@ -173,7 +185,9 @@ public final class FtpService {
             }
             synchronized (this) {
                 session = opened;
-                phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+                if (phase != Phase.CLOSING) {
+                    phase = opened != null ? Phase.IDLE : Phase.CLOSED;
+                }
             }
             urc("+QFTPOPEN: " + result);
         });
@@ -261,13 +275,16 @@ public final class FtpService {
         return upload;
     }
 
-    /** AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}. */
+    /**
+     * AT+QFTPCLOSE: ends any transfer, logs out, and reports {@code +QFTPCLOSE: <err>,<protocol_error>}; also while
+     * opening or running a command, which it cuts short (see {@link #shutDown}).
+     */
     void close() throws AtException {
         synchronized (this) {
             if (phase == Phase.CLOSED) {
                 throw AtException.cme(FtpErrors.NOT_LOGGED_IN);
             }
-            if (phase == Phase.CLOSING || phase == Phase.OPENING) {
+            if (phase == Phase.CLOSING) {
                 throw AtException.cme(FtpErrors.BUSY);
             }
         }
@@ -284,18 +301,33 @@ public final class FtpService {
         shutDown("+QFTPCLOSE: ", FtpErrors.NETWORK + ",0");
     }
 
-    /** Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome. */
+    /**
+     * Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome.
+     * Whatever the server does, the session ends within about {@link #CLOSE_GRACE}: an open or a command in
+     * progress is aborted at once (its URC reports 606), and a transfer or QUIT still running after the grace has
+     * its sockets closed.
+     */
     private void shutDown(String urcPrefix, String forcedResult) {
         Runnable cancel;
         PausedUpload paused;
+        FtpSession running;
+        boolean interruptible;
         synchronized (this) {
             cancel = cancelTransfer;
             paused = pausedUpload;
             pausedUpload = null;
+            running = session;
+            interruptible = phase == Phase.OPENING || phase == Phase.COMMAND;
             phase = Phase.CLOSING;
         }
+        if (running != null && interruptible) {
+            running.abort();
+        }
+        Clock.Timer force = running == null ? null
+                : clock.schedule(running::abort, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         if (cancel != null) {
-            cancel.run();
+            // Cancelling waits for the server's reply to the aborted transfer: never on the AT thread.
+            Thread.ofVirtual().name("qmodem-ftp-cancel").start(cancel);
         }
         worker.execute(() -> {
             String result = "0,0";
@@ -316,6 +348,9 @@ public final class FtpService {
                 } catch (FtpFailure f) {
                     result = Outcome.of(f).toString();
                 }
+            }
+            if (force != null) {
+                force.cancel();
             }
             synchronized (this) {
                 session = null;

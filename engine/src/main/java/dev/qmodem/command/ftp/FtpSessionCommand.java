@@ -69,7 +69,7 @@ public final class FtpSessionCommand implements AtCommandHandler {
         if (limits.length > 0) {
             args.count(limits.length, limits.length);
             for (int i = 0; i < limits.length; i++) {
-                parameters.add(args.string(i, limits[i]));
+                parameters.add(FtpParams.wireText(args, i, limits[i]));
             }
         }
         service.command(urcName, session -> operation.run(session, parameters));

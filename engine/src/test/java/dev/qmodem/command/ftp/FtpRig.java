@@ -141,6 +141,11 @@ final class FtpRig implements AutoCloseable {
 
     /** Reads exactly as many bytes as {@code expected} has and compares them, showing escapes on failure. */
     void expect(String expected) throws IOException {
+        expect(host, expected);
+    }
+
+    /** Reads exactly as many bytes as {@code expected} has from {@code host} and compares them. */
+    static void expect(HostConnection host, String expected) throws IOException {
         byte[] seen = host.readAvailable(expected.length(), WAIT);
         assertThat(Escapes.show(seen)).isEqualTo(Escapes.show(expected.getBytes(StandardCharsets.ISO_8859_1)));
     }

@@ -1,0 +1,137 @@
+package dev.qmodem.ftp;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A plain data connection's socket channel, non-blocking under a selector of its own, so that every wait for the
+ * server (for bytes to read, or for room to write) is bounded by the socket's read timeout (the response timeout)
+ * without a timer per write, and bytes move between the kernel and the caller's buffer with no copy in between
+ * when that buffer is direct. Closing it from any thread wakes a thread waiting in it.
+ */
+final class DataChannel {
+
+    private final SocketChannel channel;
+    private final Selector selector;
+    private final long timeoutNanos;
+    private final SelectionKey key;
+
+    private DataChannel(SocketChannel channel, Selector selector, long timeoutNanos) throws IOException {
+        this.channel = channel;
+        this.selector = selector;
+        this.timeoutNanos = timeoutNanos;
+        channel.configureBlocking(false);
+        this.key = channel.register(selector, 0);
+    }
+
+    /**
+     * The channel under {@code socket}, or null when the socket has none (an accepted or TLS socket of another
+     * kind), in which case the caller keeps using the socket's streams.
+     */
+    static DataChannel of(Socket socket) throws IOException {
+        SocketChannel channel = socket.getChannel();
+        if (channel == null) {
+            return null;
+        }
+        long timeout = TimeUnit.MILLISECONDS.toNanos(socket.getSoTimeout());
+        Selector selector = Selector.open();
+        try {
+            return new DataChannel(channel, selector, timeout > 0 ? timeout : Long.MAX_VALUE);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads at least one byte, or -1 at the end of the data; waits at most the timeout for the first. Failures are
+     * {@link SocketException}s as a socket's stream throws them, or a {@link SocketTimeoutException}.
+     */
+    int read(ByteBuffer target) throws IOException {
+        try {
+            long deadline = System.nanoTime() + timeoutNanos;
+            int n;
+            while ((n = channel.read(target)) == 0 && target.hasRemaining()) {
+                await(SelectionKey.OP_READ, deadline);
+            }
+            return n;
+        } catch (SocketException | SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw asSocketException(e);
+        }
+    }
+
+    /** Writes all of {@code source}, waiting at most the timeout each time the server takes nothing. */
+    void write(ByteBuffer source) throws IOException {
+        try {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (source.hasRemaining()) {
+                if (channel.write(source) > 0) {
+                    deadline = System.nanoTime() + timeoutNanos;
+                } else {
+                    await(SelectionKey.OP_WRITE, deadline);
+                }
+            }
+        } catch (SocketException | SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw asSocketException(e);
+        }
+    }
+
+    /** What a socket's stream would have thrown: "Socket closed", "Connection reset by peer"... */
+    private static SocketException asSocketException(IOException e) {
+        String message = e instanceof ClosedChannelException ? "Socket closed" : e.getMessage();
+        SocketException socketException = new SocketException(message);
+        socketException.initCause(e);
+        return socketException;
+    }
+
+    private void await(int operation, long deadline) throws IOException {
+        try {
+            key.interestOps(operation);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+                }
+                int ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                selector.selectedKeys().clear();
+                if (!channel.isOpen() || !selector.isOpen()) {
+                    throw new AsynchronousCloseException();
+                }
+                if (ready > 0) {
+                    return;
+                }
+            }
+        } catch (ClosedSelectorException | CancelledKeyException e) {
+            throw new AsynchronousCloseException();
+        }
+    }
+
+    /** Closes the channel and its selector; a thread waiting in {@link #read} or {@link #write} fails at once. */
+    void close() {
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // the selector's own descriptors are released either way
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is best effort: the channel is unusable either way
+        }
+    }
+}
