@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A Quectel cellular module (UC20, BG95, BG77) in software.",
         subcommands = {ServeCommand.class, FleetCommand.class, LoadCommand.class,
-                MergeReportsCommand.class, CommandLine.HelpCommand.class})
+                MergeReportsCommand.class, CtlCommand.class, CommandLine.HelpCommand.class})
 public final class QModemCommand implements Runnable {
 
     @CommandLine.Spec

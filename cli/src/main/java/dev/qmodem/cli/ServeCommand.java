@@ -1,5 +1,8 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.control.ControlServer;
+import dev.qmodem.control.Scenario;
+import dev.qmodem.fault.FaultException;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
@@ -63,16 +66,36 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ModuleOptions options;
 
+    @CommandLine.Mixin
+    private ControlOptions controlOptions;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Replay the faults and events of a scenario file (YAML, docs/faults.md) from the ready line on.")
+    private Path scenario;
+
+    @Option(names = "--timing", defaultValue = "instant", paramLabel = "instant|realistic",
+            description = "instant: a perfect network (default); realistic: the link the model typically meets "
+                    + "(UC20 on UMTS, BG95/BG77 on Cat-M1), set as a link fault the control API lists and can remove.")
+    private String timing;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!timing.equals("instant") && !timing.equals("realistic")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timing is instant or realistic, not " + timing);
+        }
+        Scenario script = scenario == null ? null : loadScenario();
         Transport transport = transport();
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
         EmbeddedFtpServer ftpServer = options.startFtpServer(endpoints, 0);
         EmulatedModule modem = EmulatedModule.create(
                 new ModuleConfig(model, ufsDirectory, options.profileOverrides(), options.hostAliases));
+        ControlServer controlServer = controlOptions.start(spec.commandLine());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (controlServer != null) {
+                controlServer.close();
+            }
             closeQuietly(transport);
             modem.close();
             if (ftpServer != null) {
@@ -91,6 +114,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         transport.start(handler);
         endpoints.add(transport.endpoint());
+        if (controlServer != null) {
+            controlServer.register(modem, transport.endpoint());
+            endpoints.add(controlOptions.endpoint(spec.commandLine(), controlServer));
+        }
+        if (timing.equals("realistic")) {
+            modem.faults().add(modem.typicalLink());
+        }
+        if (script != null) {
+            script.start(modem);
+        }
         // With --stdio, stdout is the serial line: the ready line goes to stderr.
         (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
                 + " ufs:" + ufsDirectory);
@@ -115,6 +148,14 @@ final class ServeCommand implements Callable<Integer> {
             return new SerialTransport(serial, baud, false);
         }
         return stdio ? new StdioTransport() : new TcpTransport(ListenAddress.parse(spec.commandLine(), "--listen", listen));
+    }
+
+    private Scenario loadScenario() throws IOException {
+        try {
+            return Scenario.load(scenario);
+        } catch (FaultException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), scenario + ": " + e.getMessage());
+        }
     }
 
     private static void closeQuietly(Transport transport) {

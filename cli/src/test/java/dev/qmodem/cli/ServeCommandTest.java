@@ -17,8 +17,10 @@ class ServeCommandTest {
     @Timeout(60)
     void printsReadyServesAHostAndStopsOnSigterm(@TempDir Path ufs) throws Exception {
         try (QModemProcess serve = QModemProcess.start("serve", "--model", "uc20", "--listen", "127.0.0.1:0",
-                "--ufs", ufs.toString(), "--ftp-port", "0", "--ftps-port", "0", "--ftps-implicit-port", "0")) {
-            assertThat(serve.readyLine()).contains("ready").contains("UC20").contains("ftp://test:test@127.0.0.1:");
+                "--ufs", ufs.toString(), "--ftp-port", "0", "--ftps-port", "0", "--ftps-implicit-port", "0",
+                "--control", "127.0.0.1:0")) {
+            assertThat(serve.readyLine()).contains("ready").contains("UC20").contains("ftp://test:test@127.0.0.1:")
+                    .containsPattern("control:http://127\\.0\\.0\\.1:[1-9]");
             try (Socket host = new Socket("127.0.0.1", serve.firstTcpPort())) {
                 host.getOutputStream().write("AT+GMM\r".getBytes(StandardCharsets.US_ASCII));
                 byte[] expected = "AT+GMM\r\r\nUC20\r\n\r\nOK\r\n".getBytes(StandardCharsets.US_ASCII);
