@@ -11,17 +11,17 @@ public final class FileError extends IOException {
     private final FileErrorCode code;
 
     public FileError(FileErrorCode code) {
-        super(code.number() + " " + code.text());
+        super(code.number() + " " + code.name());
         this.code = code;
     }
 
     public FileError(FileErrorCode code, String detail) {
-        super(code.number() + " " + code.text() + ": " + detail);
+        super(code.number() + " " + code.name() + ": " + detail);
         this.code = code;
     }
 
     public FileError(FileErrorCode code, Throwable cause) {
-        super(code.number() + " " + code.text() + ": " + cause.getMessage(), cause);
+        super(code.number() + " " + code.name() + ": " + cause.getMessage(), cause);
         this.code = code;
     }
 

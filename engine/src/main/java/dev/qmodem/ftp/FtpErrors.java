@@ -12,16 +12,28 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
 
-/** The one place where FTP replies and I/O exceptions become module error codes (DESIGN.md decision 6). */
+/**
+ * The Quectel FTP(S) error codes, the ones the AT layer decides too, and the one place where FTP replies and I/O
+ * exceptions become them (DESIGN.md decision 6). Their texts for {@code AT+CMEE=2} are the profile's
+ * {@code error.*} table.
+ */
 public final class FtpErrors {
 
     public static final int UNKNOWN = 601;
+    public static final int BUSY = 603;
     public static final int DNS = 604;
-    public static final int CONNECT = 605;
+    public static final int NETWORK = 605;
     public static final int CONTROL_LOST = 606;
     public static final int DATA_LOST = 607;
     public static final int RESET_BY_PEER = 608;
     public static final int TIMEOUT = 609;
+    public static final int INVALID_PARAMETER = 610;
+    public static final int OPEN_FILE_FAILED = 611;
+    public static final int BAD_FILE_POSITION = 612;
+    public static final int FILE_ERROR = 613;
+    public static final int CONNECTION_ABORTED = 616;
+    public static final int BAD_SEQUENCE = 623;
+    public static final int NOT_LOGGED_IN = 625;
     public static final int TLS = 631;
 
     private static final Map<Integer, Integer> BY_REPLY = Map.ofEntries(
@@ -55,7 +67,7 @@ public final class FtpErrors {
             return DNS;
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException || e instanceof PortUnreachableException) {
-            return channel == Channel.CONTROL ? CONNECT : DATA_LOST;
+            return channel == Channel.CONTROL ? NETWORK : DATA_LOST;
         }
         if (causedBy(e, SocketTimeoutException.class)) {
             return TIMEOUT;

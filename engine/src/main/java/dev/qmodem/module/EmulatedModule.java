@@ -21,6 +21,7 @@ import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.profile.Model;
+import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.ModelProfile;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
@@ -133,8 +134,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
         try {
-            return new LocalStorage(new StorageConfig(config.ufsDirectory(), profile.number("fs.ufs.capacity"),
-                    profile.number("fs.ram.capacity"), profile.limit("fs.name.max"), profile.limit("fs.open.max")));
+            FileSystemLimits limits = profile.fileSystem();
+            return new LocalStorage(new StorageConfig(config.ufsDirectory(), limits.ufsCapacity(),
+                    limits.ramCapacity(), limits.nameMax(), limits.openMax()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the UFS directory " + config.ufsDirectory(), e);
         }

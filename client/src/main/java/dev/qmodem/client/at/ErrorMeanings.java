@@ -2,16 +2,17 @@ package dev.qmodem.client.at;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a module's error numbers mean, from the Quectel documents' tables: {@code +CME ERROR} and {@code <err>}
  * codes (3GPP TS 27.007, the FILE 4xx codes, the FTP(S) 6xx codes) and the FTP reply codes a module reports as
- * {@code <protocol_error>}.
+ * {@code <protocol_error>}. The texts are the ones the modules print under {@code AT+CMEE=2}.
  */
 public final class ErrorMeanings {
 
     private static final Map<Integer, String> ERRORS = Map.ofEntries(
-            Map.entry(0, "Operate successfully"),
+            Map.entry(0, "Phone failure"),
             Map.entry(3, "Operation not allowed"),
             Map.entry(4, "Operation not supported"),
             Map.entry(10, "SIM not inserted"),
@@ -41,18 +42,18 @@ public final class ErrorMeanings {
             Map.entry(601, "Unknown error"),
             Map.entry(602, "FTP service would block"),
             Map.entry(603, "FTP service busy"),
-            Map.entry(604, "DNS parse fails"),
+            Map.entry(604, "DNS parse failed"),
             Map.entry(605, "Network error"),
             Map.entry(606, "Control connection closed"),
             Map.entry(607, "Data connection closed"),
             Map.entry(608, "Socket closed by peer"),
             Map.entry(609, "Timeout error"),
             Map.entry(610, "Invalid parameter"),
-            Map.entry(611, "Fail to open file"),
+            Map.entry(611, "Failed to open file"),
             Map.entry(612, "File position invalid"),
             Map.entry(613, "File error"),
             Map.entry(614, "Service not available, closing control connection"),
-            Map.entry(615, "Open data connection fails"),
+            Map.entry(615, "Open data connection failed"),
             Map.entry(616, "Connection closed; transfer aborted"),
             Map.entry(617, "Requested file action not taken"),
             Map.entry(618, "Requested action aborted: local error in processing"),
@@ -68,7 +69,12 @@ public final class ErrorMeanings {
             Map.entry(628, "Requested action aborted: page type unknown"),
             Map.entry(629, "Requested file action aborted"),
             Map.entry(630, "Requested file name invalid"),
-            Map.entry(631, "SSL auth fail"));
+            Map.entry(631, "SSL authentication failed"));
+
+    /** Texts BG95 and BG77 print where UC20's differ. */
+    private static final Map<String, Integer> OTHER_TEXTS = Map.of(
+            "FTP(S) server blocked", 602,
+            "FTP(S) server busy", 603);
 
     private static final Map<Integer, String> FTP_REPLIES = Map.ofEntries(
             Map.entry(421, "Service not available, closing control connection"),
@@ -110,9 +116,10 @@ public final class ErrorMeanings {
     /** The code whose meaning is {@code text}, for {@code +CME ERROR: <text>} under AT+CMEE=2. */
     public static Optional<Integer> codeOf(String text) {
         String wanted = text.trim();
-        return ERRORS.entrySet().stream()
-                .filter(e -> e.getValue().equalsIgnoreCase(wanted))
-                .map(Map.Entry::getKey)
+        return Stream.concat(ERRORS.entrySet().stream().map(e -> Map.entry(e.getValue(), e.getKey())),
+                        OTHER_TEXTS.entrySet().stream())
+                .filter(e -> e.getKey().equalsIgnoreCase(wanted))
+                .map(Map.Entry::getValue)
                 .min(Integer::compare);
     }
 }

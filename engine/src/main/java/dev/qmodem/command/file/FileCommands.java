@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The FILE command family's registrations: every local-file AT command with what it needs. Which of them a model
- * has ({@code AT+QFCRC} only on BG95/BG77) is its profile's {@code commands=} line.
+ * has ({@code AT+QFCRC} only on BG95/BG77) is its profile's {@code commands} list.
  */
 public final class FileCommands {
 

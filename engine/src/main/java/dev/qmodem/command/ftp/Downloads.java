@@ -8,6 +8,7 @@ import dev.qmodem.data.DataMode;
 import dev.qmodem.data.DataModeHandler;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.DownloadConnection;
@@ -55,7 +56,7 @@ final class Downloads {
         try {
             storage.checkName(localName);
         } catch (FileError e) {
-            throw AtException.cme(FtpErrorCodes.INVALID_PARAMETER);
+            throw AtException.cme(FtpErrors.INVALID_PARAMETER);
         }
     }
 
@@ -82,7 +83,7 @@ final class Downloads {
         }, transfer::bytesTransferred);
         response.result(ResultCode.CONNECT);
         service.execute(() -> {
-            String result = Transfers.download(transfer, link.toHost(), limit, FtpErrorCodes.CONNECTION_ABORTED);
+            String result = Transfers.download(transfer, link.toHost(), limit, FtpErrors.CONNECTION_ABORTED);
             link.end(List.of(), ResultCode.OK);
             service.finish();
             service.urc(urcName + ": " + result);
@@ -100,15 +101,15 @@ final class Downloads {
                 DownloadConnection transfer = opener.open(session);
                 service.transferStarted(transfer::abort, transfer::bytesTransferred);
                 try (OutputStream file = storage.createFile(localName)) {
-                    result = Transfers.download(transfer, file, -1, FtpErrorCodes.FILE_ERROR);
+                    result = Transfers.download(transfer, file, -1, FtpErrors.FILE_ERROR);
                 } catch (FileError e) {
                     transfer.abort();
-                    result = FtpErrorCodes.OPEN_FILE_FAILED + ",0";
+                    result = FtpErrors.OPEN_FILE_FAILED + ",0";
                 }
             } catch (FtpFailure f) {
                 result = f.err() + "," + f.protocolError();
             } catch (IOException e) {
-                result = FtpErrorCodes.FILE_ERROR + ",0";
+                result = FtpErrors.FILE_ERROR + ",0";
             }
             service.finish();
             service.urc(urcName + ": " + result);

@@ -17,8 +17,8 @@ public final class FtpCommands {
 
     public static Map<String, AtCommandHandler> create(FtpService ftp, FtpConfig config, DataMode dataMode,
                                                        LocalStorage storage, ModelProfile profile) {
-        int path = profile.limit("ftp.limit.path");
-        int file = profile.limit("ftp.limit.file");
+        int path = profile.ftpLimits().path();
+        int file = profile.ftpLimits().file();
         String pwd = profile.text("ftp.format.pwd");
         String mdtm = profile.text("ftp.format.mdtm");
         Downloads downloads = new Downloads(ftp, dataMode, storage);

@@ -25,8 +25,8 @@ public final class FtpConfigCommand extends FtpSetCommand {
     public FtpConfigCommand(FtpConfig config, ModelProfile profile) {
         super(testLines(config));
         this.config = config;
-        this.usernameLimit = profile.limit("ftp.limit.username");
-        this.passwordLimit = profile.limit("ftp.limit.password");
+        this.usernameLimit = profile.ftpLimits().username();
+        this.passwordLimit = profile.ftpLimits().password();
     }
 
 

@@ -22,8 +22,8 @@ public final class FtpGetCommand extends FtpSetCommand {
     FtpGetCommand(Downloads downloads, ModelProfile profile) {
         super(URC + ": <file_name>,<local_name>,<startpos>,<downloadlen>");
         this.downloads = downloads;
-        this.fileLimit = profile.limit("ftp.limit.file");
-        this.localLimit = profile.limit("ftp.limit.local");
+        this.fileLimit = profile.ftpLimits().file();
+        this.localLimit = profile.ftpLimits().local();
     }
 
 

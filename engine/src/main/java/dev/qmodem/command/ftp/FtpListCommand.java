@@ -24,8 +24,8 @@ public final class FtpListCommand extends FtpSetCommand {
         this.downloads = downloads;
         this.kind = kind;
         this.urcName = "+QFTP" + kind.name();
-        this.pathLimit = profile.limit("ftp.limit.path");
-        this.localLimit = profile.limit("ftp.limit.local");
+        this.pathLimit = profile.ftpLimits().path();
+        this.localLimit = profile.ftpLimits().local();
     }
 
 

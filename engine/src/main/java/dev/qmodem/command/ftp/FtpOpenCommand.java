@@ -22,7 +22,7 @@ public final class FtpOpenCommand extends FtpSetCommand {
     public FtpOpenCommand(FtpService service, ModelProfile profile) {
         super("+QFTPOPEN: <hostname>,<port>");
         this.service = service;
-        this.hostnameLimit = profile.limit("ftp.limit.hostname");
+        this.hostnameLimit = profile.ftpLimits().hostname();
         this.ports = profile.range("ftp.range.port");
     }
 

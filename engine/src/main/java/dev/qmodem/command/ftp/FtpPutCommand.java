@@ -8,6 +8,7 @@ import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.FileErrorCode;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.UploadConnection;
@@ -40,8 +41,8 @@ public final class FtpPutCommand extends FtpSetCommand {
         this.dataMode = dataMode;
         this.storage = storage;
         this.downloads = downloads;
-        this.fileLimit = profile.limit("ftp.limit.file");
-        this.localLimit = profile.limit("ftp.limit.local");
+        this.fileLimit = profile.ftpLimits().file();
+        this.localLimit = profile.ftpLimits().local();
     }
 
 
@@ -108,11 +109,11 @@ public final class FtpPutCommand extends FtpSetCommand {
                 }
             } catch (FileError e) {
                 result = (e.code() == FileErrorCode.LARGER_THAN_FILE_SIZE
-                        ? FtpErrorCodes.BAD_FILE_POSITION : FtpErrorCodes.OPEN_FILE_FAILED) + ",0";
+                        ? FtpErrors.BAD_FILE_POSITION : FtpErrors.OPEN_FILE_FAILED) + ",0";
             } catch (FtpFailure f) {
                 result = f.err() + "," + f.protocolError();
             } catch (IOException e) {
-                result = FtpErrorCodes.FILE_ERROR + ",0";
+                result = FtpErrors.FILE_ERROR + ",0";
             }
             service.finish();
             service.urc(URC + ": " + result);

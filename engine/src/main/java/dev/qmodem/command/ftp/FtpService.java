@@ -9,6 +9,7 @@ import dev.qmodem.command.ssl.SslContextSettings;
 import dev.qmodem.command.ssl.TlsFactory;
 import dev.qmodem.fault.Fault;
 import dev.qmodem.fault.Faults;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpNetwork;
 import dev.qmodem.ftp.FtpSecurity;
@@ -142,7 +143,7 @@ public final class FtpService {
     /** AT+QFTPOPEN: starts logging in; {@code +QFTPOPEN: <err>,<protocol_error>} reports the outcome. */
     synchronized void open(String host, int port) throws AtException {
         if (phase != Phase.CLOSED) {
-            throw AtException.cme(phase == Phase.IDLE ? FtpErrorCodes.BAD_SEQUENCE : FtpErrorCodes.BUSY);
+            throw AtException.cme(phase == Phase.IDLE ? FtpErrors.BAD_SEQUENCE : FtpErrors.BUSY);
         }
         phase = Phase.OPENING;
         FtpSettings plain = config.toSettings();
@@ -199,10 +200,10 @@ public final class FtpService {
      */
     synchronized FtpSession begin(Phase during) throws AtException {
         if (phase == Phase.CLOSED) {
-            throw AtException.cme(FtpErrorCodes.NOT_LOGGED_IN);
+            throw AtException.cme(FtpErrors.NOT_LOGGED_IN);
         }
         if (phase != Phase.IDLE) {
-            throw AtException.cme(FtpErrorCodes.BUSY);
+            throw AtException.cme(FtpErrors.BUSY);
         }
         phase = during;
         return session;
@@ -252,7 +253,7 @@ public final class FtpService {
             return null;
         }
         if (!pausedUpload.file().equals(file) || pausedUpload.nextPosition() != startPosition) {
-            throw AtException.cme(FtpErrorCodes.BAD_FILE_POSITION);
+            throw AtException.cme(FtpErrors.BAD_FILE_POSITION);
         }
         PausedUpload upload = pausedUpload;
         pausedUpload = null;
@@ -264,10 +265,10 @@ public final class FtpService {
     void close() throws AtException {
         synchronized (this) {
             if (phase == Phase.CLOSED) {
-                throw AtException.cme(FtpErrorCodes.NOT_LOGGED_IN);
+                throw AtException.cme(FtpErrors.NOT_LOGGED_IN);
             }
             if (phase == Phase.CLOSING || phase == Phase.OPENING) {
-                throw AtException.cme(FtpErrorCodes.BUSY);
+                throw AtException.cme(FtpErrors.BUSY);
             }
         }
         shutDown("+QFTPCLOSE: ", null);
@@ -280,7 +281,7 @@ public final class FtpService {
             }
         }
         log.info("PDP context {} deactivated: closing the FTP session", contextId);
-        shutDown("+QFTPCLOSE: ", FtpErrorCodes.NETWORK + ",0");
+        shutDown("+QFTPCLOSE: ", FtpErrors.NETWORK + ",0");
     }
 
     /** Cancels the transfer, quits on the worker, and reports; {@code forcedResult} overrides the QUIT outcome. */

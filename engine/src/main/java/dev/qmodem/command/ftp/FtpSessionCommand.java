@@ -7,6 +7,7 @@ import dev.qmodem.at.Args;
 import dev.qmodem.at.CommandForm;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.FtpSession;
 
@@ -48,7 +49,7 @@ public final class FtpSessionCommand implements AtCommandHandler {
 
     @Override
     public int parameterError() {
-        return FtpErrorCodes.INVALID_PARAMETER;
+        return FtpErrors.INVALID_PARAMETER;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.ftp.FtpErrors;
 
 import java.util.List;
 
@@ -30,7 +31,7 @@ abstract class FtpSetCommand implements AtCommandHandler {
 
     @Override
     public final int parameterError() {
-        return FtpErrorCodes.INVALID_PARAMETER;
+        return FtpErrors.INVALID_PARAMETER;
     }
 
     @Override

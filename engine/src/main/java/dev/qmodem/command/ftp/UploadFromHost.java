@@ -3,6 +3,7 @@ package dev.qmodem.command.ftp;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataLink;
 import dev.qmodem.data.DataModeHandler;
+import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.UploadConnection;
 
@@ -129,7 +130,7 @@ final class UploadFromHost implements DataModeHandler {
         String result;
         try {
             upload.complete();
-            result = how == End.TIMEOUT ? FtpErrorCodes.TIMEOUT + ",0" : "0," + taken;
+            result = how == End.TIMEOUT ? FtpErrors.TIMEOUT + ",0" : "0," + taken;
         } catch (FtpFailure f) {
             result = f.err() + "," + f.protocolError();
         }
