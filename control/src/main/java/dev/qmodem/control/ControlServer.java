@@ -44,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * DELETE /api/modules/{id}/faults[/{fid}]    removes all, or one
  * POST   /api/modules/{id}/events            an event object; 202, applied at once
  * GET    /api/modules/{id}/trace             the live trace, text/event-stream
+ * GET    /                                   the web inspector, and its endpoints ({@link Inspector})
  * GET    /metrics                            Prometheus text format
  * </pre>
  * A bad request is 400 with {@code {"error":..., "field":...}}; an unknown module or fault 404.
@@ -59,7 +60,7 @@ public final class ControlServer implements AutoCloseable {
     public record Controlled(String id, EmulatedModule module, String endpoint) {
     }
 
-    private static final class NotFound extends RuntimeException {
+    static final class NotFound extends RuntimeException {
         NotFound(String message) {
             super(message);
         }
@@ -69,6 +70,7 @@ public final class ControlServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
+    private final Inspector inspector = new Inspector(this::find);
     private final Javalin app;
 
     private ControlServer(InetSocketAddress address) {
@@ -91,6 +93,7 @@ public final class ControlServer implements AutoCloseable {
             config.routes.delete("/api/modules/{id}/faults/{faultId}", this::removeFault);
             config.routes.post("/api/modules/{id}/events", this::applyEvent);
             config.routes.sse("/api/modules/{id}/trace", this::followTrace);
+            inspector.install(config);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             config.routes.exception(FaultException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
@@ -129,6 +132,7 @@ public final class ControlServer implements AutoCloseable {
         String id = Integer.toString(modules.size());
         Controlled controlled = new Controlled(id, module, endpoint);
         ModuleMetrics.bind(metrics, id, module);
+        inspector.register(controlled);
         modules.add(controlled);
         byId.put(id, controlled);
         return id;
@@ -145,9 +149,14 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private Controlled module(Context ctx) {
-        Controlled found = byId.get(ctx.pathParam("id"));
+        return find(ctx.pathParam("id"));
+    }
+
+    /** The module with this id; {@link NotFound} (404) if there is none. */
+    Controlled find(String id) {
+        Controlled found = byId.get(id);
         if (found == null) {
-            throw new NotFound("no module " + ctx.pathParam("id"));
+            throw new NotFound("no module " + id);
         }
         return found;
     }
@@ -156,9 +165,14 @@ public final class ControlServer implements AutoCloseable {
         ArrayNode list = json.createArrayNode();
         for (Controlled c : modules) {
             ModuleState state = c.module().state();
-            list.addObject().put("id", c.id()).put("model", state.model().name()).put("endpoint", c.endpoint())
+            ObjectNode entry = list.addObject();
+            entry.put("id", c.id()).put("model", state.model().name()).put("endpoint", c.endpoint())
                     .put("hostConnected", state.hostConnected()).put("dataMode", state.dataMode())
                     .put("ftpStat", state.ftpStat()).put("faults", c.module().faults().list().size());
+            ArrayNode pdpActive = entry.putArray("pdpActive");
+            state.pdp().forEach(a -> pdpActive.add(a.contextId()));
+            ArrayNode faultKinds = entry.putArray("faultKinds");
+            c.module().faults().list().forEach(active -> faultKinds.add(active.fault().kind()));
         }
         ctx.json(list);
     }
@@ -173,7 +187,7 @@ public final class ControlServer implements AutoCloseable {
         for (PdpContexts.Activation a : state.pdp()) {
             pdp.addObject().put("context", a.contextId()).put("active", true).put("address", a.address());
         }
-        node.putObject("ftp").put("stat", state.ftpStat());
+        node.putObject("ftp").put("stat", state.ftpStat()).put("transferLength", state.ftpTransferLength());
         node.set("faults", faults(c.module().faults()));
         ctx.json(node);
     }

@@ -161,6 +161,22 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         }
     }
 
+    /**
+     * Serves {@code link} as the module's host if no other host is being served, and returns true when its session
+     * is over; returns false at once, without touching the link, while another host is served.
+     */
+    public boolean serveIfFree(HostLink link) {
+        if (!hostLock.tryLock()) {
+            return false;
+        }
+        try {
+            serve(link);
+            return true;
+        } finally {
+            hostLock.unlock();
+        }
+    }
+
     /** True while a host is being served; transports use it to refuse a second one. */
     public boolean busy() {
         return hostLock.isLocked();
@@ -170,6 +186,11 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         return model;
     }
 
+    /** The module's local files (UFS, and RAM where the model has it), shared with the AT commands. */
+    public LocalStorage storage() {
+        return storage;
+    }
+
     /** The faults in force on this module; adding one applies it at once. */
     public Faults faults() {
         return faults;
@@ -177,7 +198,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     /** What the control API shows of the module now. */
     public ModuleState state() {
-        return new ModuleState(model, busy(), dataMode.active(), pdp.activations(), ftp.statCode());
+        return new ModuleState(model, busy(), dataMode.active(), pdp.activations(), ftp.statCode(),
+                ftp.transferLength());
     }
 
     /** Listeners of the host link's bytes and of injected faults and events. */
