@@ -13,7 +13,6 @@ import dev.qmodem.network.PdpContexts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.sse.SseClient;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -70,6 +69,7 @@ public final class ControlServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
+    private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
     private final Inspector inspector = new Inspector(this::find);
     private final Javalin app;
 
@@ -92,7 +92,7 @@ public final class ControlServer implements AutoCloseable {
             });
             config.routes.delete("/api/modules/{id}/faults/{faultId}", this::removeFault);
             config.routes.post("/api/modules/{id}/events", this::applyEvent);
-            config.routes.sse("/api/modules/{id}/trace", this::followTrace);
+            config.routes.get("/api/modules/{id}/trace", this::followTrace);
             inspector.install(config);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
@@ -226,23 +226,28 @@ public final class ControlServer implements AutoCloseable {
         return json.readTree(text);
     }
 
-    private void followTrace(SseClient client) {
-        Controlled c = module(client.ctx());
-        client.keepAlive();
-        TraceStream stream = new TraceStream(client, json);
+    /**
+     * Streams the trace as server-sent events on the request's own thread until the follower goes away. Not Javalin's
+     * SSE support: when a follower left, Jetty recycled the request before Javalin finished it, and Javalin's exception
+     * handling then looped without end (Javalin 7.2.3).
+     */
+    private void followTrace(Context ctx) throws IOException {
+        Controlled c = module(ctx);
+        ctx.status(HttpStatus.OK).contentType("text/event-stream; charset=utf-8").header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+        TraceStream stream = new TraceStream(ctx.res().getOutputStream(), json);
         c.module().trace().add(stream);
-        client.onClose(() -> c.module().trace().remove(stream));
-        Thread.ofVirtual().name("qmodem-trace-" + c.id()).start(() -> {
-            try {
-                stream.pump();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.debug("trace follower gone: {}", e.toString());
-            } finally {
-                c.module().trace().remove(stream);
-            }
-        });
+        traceFollowers.add(Thread.currentThread());
+        try {
+            stream.pump();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("trace follower gone: {}", e.toString());
+        } finally {
+            traceFollowers.remove(Thread.currentThread());
+            c.module().trace().remove(stream);
+        }
     }
 
     private static void error(Context ctx, HttpStatus status, String message, String field) {
@@ -255,6 +260,7 @@ public final class ControlServer implements AutoCloseable {
 
     @Override
     public void close() {
+        traceFollowers.forEach(Thread::interrupt);
         app.stop();
         metrics.close();
     }
