@@ -1,6 +1,8 @@
 package dev.qmodem.cli;
 
 import dev.qmodem.control.ControlServer;
+import dev.qmodem.control.Scenario;
+import dev.qmodem.fault.FaultException;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
@@ -99,8 +101,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "Allow --control on an address that is not loopback (the API has no authentication).")
     private boolean controlRemote;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Replay the faults and events of a scenario file (YAML, docs/faults.md) from the ready line on.")
+    private Path scenario;
+
+    @Option(names = "--timing", defaultValue = "instant", paramLabel = "instant|realistic",
+            description = "instant: a perfect network (default); realistic: the link the model typically meets "
+                    + "(UC20 on UMTS, BG95/BG77 on Cat-M1), set as a link fault the control API lists and can remove.")
+    private String timing;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!timing.equals("instant") && !timing.equals("realistic")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timing is instant or realistic, not " + timing);
+        }
+        Scenario script = scenario == null ? null : loadScenario();
         Properties overrides = new Properties();
         overrides.setProperty("pdp.address.base", pdpAddress);
         Transport transport = transport();
@@ -137,12 +152,26 @@ final class ServeCommand implements Callable<Integer> {
             endpoints.add("control:http://" + parseAddress("--control", control).getHostString() + ":"
                     + controlServer.port());
         }
+        if (timing.equals("realistic")) {
+            modem.faults().add(modem.typicalLink());
+        }
+        if (script != null) {
+            script.start(modem);
+        }
         // With --stdio, stdout is the serial line: the ready line goes to stderr.
         (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
                 + " ufs:" + ufsDirectory);
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private Scenario loadScenario() throws IOException {
+        try {
+            return Scenario.load(scenario);
+        } catch (FaultException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), scenario + ": " + e.getMessage());
+        }
     }
 
     private ControlServer startControl() {

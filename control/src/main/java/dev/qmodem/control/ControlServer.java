@@ -69,9 +69,9 @@ public final class ControlServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
-    private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
     private final Inspector inspector = new Inspector(this::find);
     private final Javalin app;
+    private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
 
     private ControlServer(InetSocketAddress address) {
         new ClassLoaderMetrics().bindTo(metrics);
@@ -258,6 +258,7 @@ public final class ControlServer implements AutoCloseable {
         ctx.status(status).json(body);
     }
 
+    /** Ends every trace stream, then stops the server. */
     @Override
     public void close() {
         traceFollowers.forEach(Thread::interrupt);

@@ -3,6 +3,9 @@ package dev.qmodem.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmodem.fault.FaultException;
 import dev.qmodem.module.EmulatedModule;
+import dev.qmodem.module.ModuleEvents;
+
+import java.util.function.Function;
 
 /** Events as the control API takes them: {@code {"kind":"pdp-deactivate","context":1}}, applied at once. */
 final class EventCodec {
@@ -19,31 +22,42 @@ final class EventCodec {
 
     /** Applies the event to {@code module}; returns a short description of what happened. */
     static String apply(JsonNode node, EmulatedModule module) {
+        return read(node, false).apply(module);
+    }
+
+    /**
+     * Reads and checks an event, to apply later. {@code beforeResponse}: a {@code urc} is written at once even
+     * while a command runs (a scenario step fired by the host's line).
+     */
+    static Function<EmulatedModule, String> read(JsonNode node, boolean beforeResponse) {
         FaultCodec.JsonFields f = new FaultCodec.JsonFields(node);
         String kind = f.text("kind", null);
-        String outcome = switch (kind) {
+        Function<EmulatedModule, String> action = switch (kind) {
             case "pdp-deactivate" -> {
-                long context = f.number("context", 1);
+                int context = (int) Math.min(Integer.MAX_VALUE, f.number("context", 1));
                 if (context < 1 || context > 16) {
                     throw new FaultException("context", "must be 1-16");
                 }
-                f.rejectOthers();
-                yield module.deactivateContext((int) context) ? "context " + context + " deactivated"
+                yield module -> module.events().pdpDeactivate(context) ? "context " + context + " deactivated"
                         : "context " + context + " was not active";
             }
             case "urc" -> {
                 String text = f.text("text", null);
-                if (text.isEmpty() || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                    throw new FaultException("text", "must be one non-empty line without control characters");
-                }
-                f.rejectOthers();
-                module.injectUrc(text);
-                yield "urc written";
+                ModuleEvents.requireUrcLine(text);
+                yield module -> {
+                    if (beforeResponse) {
+                        module.events().urcBeforeResponse(text);
+                    } else {
+                        module.events().urc(text);
+                    }
+                    return "urc written";
+                };
             }
             case "reboot", "power-off", "power-on", "registration", "signal" -> throw new NotModelled(kind);
             default -> throw new FaultException("kind",
                     "must be one of pdp-deactivate, urc, reboot, power-off, power-on, registration, signal");
         };
-        return outcome;
+        f.rejectOthers();
+        return action;
     }
 }

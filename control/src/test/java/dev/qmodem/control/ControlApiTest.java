@@ -1,10 +1,7 @@
 package dev.qmodem.control;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,21 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The control API's contract over real HTTP, with a host on the module's AT port. */
 @Timeout(60)
-class ControlApiTest {
-
-    @TempDir
-    Path folder;
-    private ControlledWorld world;
-
-    @BeforeEach
-    void start() throws IOException {
-        world = new ControlledWorld(folder);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        world.close();
-    }
+class ControlApiTest extends WorldTest {
 
     @Test
     void listsTheModuleWithItsEndpoint() throws Exception {
@@ -137,8 +119,9 @@ class ControlApiTest {
         HttpResponse<InputStream> stream = world.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("text/event-stream"));
-        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-             Host host = world.host()) {
+        BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        awaitLine(events, ": qmodem trace");
+        try (events; Host host = world.host()) {
             host.ok("ATI");
             world.post("/api/modules/0/events", "{\"kind\":\"urc\",\"text\":\"+X: 1\"}");
             String seenHost = awaitLine(events, "\"direction\":\"host\",\"text\":\"ATI<CR>\"");

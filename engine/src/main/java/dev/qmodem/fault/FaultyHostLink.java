@@ -1,7 +1,10 @@
 package dev.qmodem.fault;
 
+import dev.qmodem.transport.ForwardingHostLink;
 import dev.qmodem.transport.HostLink;
 
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,12 +16,11 @@ import java.util.function.LongSupplier;
  * set: paced at baud/10 bytes per second each way, output cut into slices, bytes dropped or flipped. With none set
  * each read and write passes straight through after one volatile read.
  */
-public final class FaultyHostLink implements HostLink {
+public final class FaultyHostLink extends ForwardingHostLink {
 
     /** Largest piece written or read at once under a UART fault, so pacing stays smooth at any baud rate. */
     private static final int UART_PIECE = 64;
 
-    private final HostLink link;
     private final Faults faults;
     private final InputStream input;
     private final OutputStream output;
@@ -29,7 +31,7 @@ public final class FaultyHostLink implements HostLink {
     private Fault.Noise noiseSeeded;
 
     public FaultyHostLink(HostLink link, Faults faults, LongSupplier nanoClock) {
-        this.link = link;
+        super(link);
         this.faults = faults;
         this.nanoClock = nanoClock;
         this.inPacer = new Pacer(nanoClock);
@@ -46,21 +48,6 @@ public final class FaultyHostLink implements HostLink {
     @Override
     public OutputStream output() {
         return output;
-    }
-
-    @Override
-    public String describe() {
-        return link.describe();
-    }
-
-    @Override
-    public void onDtrDrop(Runnable action) {
-        link.onDtrDrop(action);
-    }
-
-    @Override
-    public void close() throws IOException {
-        link.close();
     }
 
     /** The random source of the noise fault, restarted from its seed whenever a new noise fault is set. */
@@ -103,12 +90,10 @@ public final class FaultyHostLink implements HostLink {
         return kept;
     }
 
-    private final class FaultyInput extends InputStream {
-
-        private final InputStream in;
+    private final class FaultyInput extends FilterInputStream {
 
         FaultyInput(InputStream in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
@@ -142,25 +127,14 @@ public final class FaultyHostLink implements HostLink {
                 }
             }
         }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 
-    private final class FaultyOutput extends OutputStream {
+    private final class FaultyOutput extends FilterOutputStream {
 
-        private final OutputStream out;
         private long lastSliceNanos = Long.MIN_VALUE / 2;
 
         FaultyOutput(OutputStream out) {
-            this.out = out;
+            super(out);
         }
 
         @Override
@@ -201,16 +175,6 @@ public final class FaultyHostLink implements HostLink {
                     lastSliceNanos = nanoClock.getAsLong();
                 }
             }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 }

@@ -20,8 +20,8 @@ import dev.qmodem.fs.Drive;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.PdpContexts;
-import dev.qmodem.profile.Model;
 import dev.qmodem.profile.FileSystemLimits;
+import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
@@ -67,6 +67,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final TraceSinks trace = new TraceSinks();
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
     private Fault.Disk appliedDisk;
+    private final ModuleEvents events;
 
     private EmulatedModule(ModuleConfig config) {
         this.model = config.model();
@@ -103,6 +104,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         this.dispatcher = new Dispatcher(registry, observer);
         faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
         faults.onChanged(this::applyDiskFault);
+        this.events = new ModuleEvents(faults, output, pdp);
     }
 
     /** A new disk fault sets the UFS free space once; later writes use it up; removing it restores the drive. */
@@ -212,25 +214,19 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         observers.add(observer);
     }
 
-    /** Event {@code urc}: writes {@code text} framed as a URC, as the module writes its own. */
-    public void injectUrc(String text) {
-        faults.injected("urc", text);
-        output.urc(text);
+    /** The link this model typically meets in the field (profile {@code timing.link}), for {@code --timing realistic}. */
+    public Fault.Link typicalLink() {
+        return Fault.Link.preset(profile.text("timing.link"));
     }
 
-    /**
-     * Event {@code pdp-deactivate}: the network drops the context: {@code +QIURC: "pdpdeact",<id>}, the context
-     * is inactive, and an FTP session on it ends as after AT+QIDEACT ({@code +QFTPCLOSE: 605,0}). False if the
-     * context was not active (nothing happens).
-     */
-    public boolean deactivateContext(int contextId) {
-        if (!pdp.isActive(contextId)) {
-            return false;
-        }
-        faults.injected("pdp-deactivate", "context " + contextId);
-        output.urc("+QIURC: \"pdpdeact\"," + contextId);
-        pdp.deactivate(contextId);
-        return true;
+    /** The module's one scheduler thread, for work that must happen later on its time base (scenario steps). */
+    public ScheduledExecutorService scheduler() {
+        return timer;
+    }
+
+    /** The one-shot events of the control API: network and power events from outside. */
+    public ModuleEvents events() {
+        return events;
     }
 
     @Override

@@ -42,6 +42,7 @@ final class ProfileKeys {
     private static final Map<String, Type> EXACT = Map.ofEntries(
             Map.entry("commands", Type.WORDS),
             Map.entry("line.max", Type.INTEGER),
+            Map.entry("timing.link", Type.TEXT),
             Map.entry("pdp.contexts", Type.RANGE),
             Map.entry("pdp.context_type", Type.RANGE),
             Map.entry("pdp.authentication", Type.RANGE),

@@ -1,6 +1,8 @@
 package dev.qmodem.transport;
 
 import dev.qmodem.transport.TraceWriter.Direction;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,15 +12,14 @@ import java.io.OutputStream;
  * Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
  * answer to it even when the host link blocks.
  */
-public final class TracingHostLink implements HostLink {
+public final class TracingHostLink extends ForwardingHostLink {
 
-    private final HostLink link;
     private final TraceSink trace;
     private final InputStream input;
     private final OutputStream output;
 
     public TracingHostLink(HostLink link, TraceSink trace) {
-        this.link = link;
+        super(link);
         this.trace = trace;
         this.input = new TracedInput(link.input());
         this.output = new TracedOutput(link.output());
@@ -39,27 +40,10 @@ public final class TracingHostLink implements HostLink {
         return output;
     }
 
-    @Override
-    public String describe() {
-        return link.describe();
-    }
-
-    @Override
-    public void onDtrDrop(Runnable action) {
-        link.onDtrDrop(action);
-    }
-
-    @Override
-    public void close() throws IOException {
-        link.close();
-    }
-
-    private final class TracedInput extends InputStream {
-
-        private final InputStream in;
+    private final class TracedInput extends FilterInputStream {
 
         TracedInput(InputStream in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
@@ -79,24 +63,12 @@ public final class TracingHostLink implements HostLink {
             }
             return n;
         }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 
-    private final class TracedOutput extends OutputStream {
-
-        private final OutputStream out;
+    private final class TracedOutput extends FilterOutputStream {
 
         TracedOutput(OutputStream out) {
-            this.out = out;
+            super(out);
         }
 
         @Override
@@ -109,16 +81,6 @@ public final class TracingHostLink implements HostLink {
         public void write(byte[] b, int off, int len) throws IOException {
             trace.record(Direction.TO_HOST, b, off, len);
             out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 }
