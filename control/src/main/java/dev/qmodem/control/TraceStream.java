@@ -56,7 +56,7 @@ final class TraceStream implements TraceSink {
 
     /** Sends records until the follower goes away (a write fails); runs on the request's thread. */
     void pump() throws InterruptedException, IOException {
-        send(": connected\n\n");
+        send(": qmodem trace\n\n");
         while (true) {
             ObjectNode event = queue.poll(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
             if (event == null) {
