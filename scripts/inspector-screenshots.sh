@@ -9,7 +9,12 @@ work=$(mktemp -d)
 ./qmodem serve --ufs "$work/ufs" --listen 127.0.0.1:3733 --control 127.0.0.1:8733 --ftp-port 2721 \
   --ftps-port 2791 --ftps-implicit-port 2792 >"$work/serve.out" 2>"$work/serve.err" &
 serve=$!
-trap 'kill "$serve" 2>/dev/null; wait "$serve" 2>/dev/null; rm -rf "$work"' EXIT
+stop_serve() {
+  kill "$serve" 2>/dev/null || true
+  wait "$serve" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap stop_serve EXIT
 for _ in $(seq 600); do
   grep -q ready "$work/serve.out" && break
   kill -0 "$serve" || { cat "$work/serve.err" >&2; exit 1; }

@@ -55,6 +55,7 @@ public final class InspectorScreenshots {
             host.ok("AT+QIACT?");
             Thread.sleep(2500); // let the state, latency and file panels poll once more
             browser.screenshot(images.resolve("inspector-module.png"));
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 300));
             browser.open(control + "/#/");
             browser.await(d -> browser.all(".tile").size() > 0);
             Thread.sleep(1200);

@@ -105,12 +105,14 @@ function plotsPanel() {
   function sample(state) {
     const now = performance.now() / 1000;
     const length = state.ftp.transferLength ?? 0;
-    if (last) {
-      const moved = length >= last.length ? length - last.length : length;
-      points.push({ t: now, v: moved / (now - last.t) });
-      while (points.length && now - points[0].t > RATE_SPAN_S) points.shift();
+    if (!last || now - last.t >= 0.9) {
+      if (last) {
+        const moved = length >= last.length ? length - last.length : length;
+        points.push({ t: now, v: moved / (now - last.t) });
+        while (points.length && now - points[0].t > RATE_SPAN_S) points.shift();
+      }
+      last = { t: now, length };
     }
-    last = { t: now, length };
     const link = [...state.faults].reverse().find(f => f.kind === 'link');
     const refs = [];
     if (link && link.down_kbps) refs.push({ v: link.down_kbps * 125, label: `link down ${link.down_kbps} kbit/s` });
@@ -135,7 +137,7 @@ export function showModule(view, id) {
   let refreshState = () => {};
   const weather = weatherPanel(id, () => refreshState());
   const error = el('div', { class: 'message error', id: 'module-error' });
-  view.append(error, el('div', { class: 'module' },
+  view.append(error, el('div', { class: 'module-view' },
     el('div', { class: 'column wide' }, trace.node, terminal.node),
     el('div', { class: 'column' }, state.node, weather.node, plots.node, files.node)));
   refreshState = async () => {
