@@ -180,4 +180,19 @@ class InspectorBrowserTest {
         browser.one("#console-connect").click();
         browser.awaitText("#console-message", "disconnected");
     }
+
+    @Test
+    void theFilesPanelUploadsListsAndDeletes() throws Exception {
+        Path upload = Files.writeString(folder.resolve("notes.txt"), "from the page");
+        browser.open(page("#/module/0"));
+        browser.await(d -> browser.all("#ufs .drive").size() > 0);
+        browser.one("#ufs-file").sendKeys(upload.toString());
+        browser.one("#ufs-upload").click();
+        browser.awaitText("#ufs-message", "notes.txt: 13 bytes");
+        assertThat(world.ufs.resolve("notes.txt")).hasContent("from the page");
+        browser.awaitText("#ufs tr[data-file='notes.txt']", "13");
+        browser.one("#ufs tr[data-file='notes.txt'] button.remove").click();
+        browser.awaitText("#ufs-message", "notes.txt deleted");
+        assertThat(world.ufs.resolve("notes.txt")).doesNotExist();
+    }
 }
