@@ -99,8 +99,6 @@ public final class ControlServer implements AutoCloseable {
             config.routes.exception(FaultException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                     e.getMessage(), e.field()));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage(), null));
-            config.routes.exception(EventCodec.NotModelled.class, (e, ctx) -> error(ctx, HttpStatus.NOT_IMPLEMENTED,
-                    e.getMessage(), "kind"));
             config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                     "body is not JSON: " + e.getOriginalMessage(), "body"));
         });

@@ -10,13 +10,6 @@ import java.util.function.Function;
 /** Events as the control API takes them: {@code {"kind":"pdp-deactivate","context":1}}, applied at once. */
 final class EventCodec {
 
-    /** An event this build does not model yet; the API answers 501. */
-    static final class NotModelled extends RuntimeException {
-        NotModelled(String kind) {
-            super("event " + kind + " is not modelled yet");
-        }
-    }
-
     private EventCodec() {
     }
 
@@ -53,7 +46,35 @@ final class EventCodec {
                     return "urc written";
                 };
             }
-            case "reboot", "power-off", "power-on", "registration", "signal" -> throw new NotModelled(kind);
+            case "reboot" -> module -> {
+                module.events().reboot();
+                return "rebooting";
+            };
+            case "power-off" -> module -> {
+                module.events().powerOff();
+                return "powered off";
+            };
+            case "power-on" -> module -> {
+                module.events().powerOn();
+                return "powering on";
+            };
+            case "registration" -> {
+                String state = f.text("state", null);
+                ModuleEvents.registrationStat(state);
+                yield module -> {
+                    module.events().registration(state);
+                    return "registration " + state;
+                };
+            }
+            case "signal" -> {
+                int rssi = (int) Math.min(Integer.MAX_VALUE, f.number("rssi", -1));
+                int ber = (int) Math.min(Integer.MAX_VALUE, f.number("ber", 99));
+                ModuleEvents.requireSignal(rssi, ber);
+                yield module -> {
+                    module.events().signal(rssi, ber);
+                    return "signal " + rssi + "," + ber;
+                };
+            }
             default -> throw new FaultException("kind",
                     "must be one of pdp-deactivate, urc, reboot, power-off, power-on, registration, signal");
         };

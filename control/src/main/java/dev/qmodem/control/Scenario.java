@@ -140,7 +140,7 @@ public final class Scenario {
     public void start(EmulatedModule module) {
         for (Step step : steps) {
             if (step.afterPrefix() == null) {
-                module.scheduler().schedule(() -> fire(step, module), step.atMillis(), TimeUnit.MILLISECONDS);
+                module.clock().schedule(() -> fire(step, module), step.atMillis(), TimeUnit.MILLISECONDS);
             }
         }
         List<Step> triggered = steps.stream().filter(s -> s.afterPrefix() != null).toList();
@@ -158,7 +158,7 @@ public final class Scenario {
                         if (step.delayMillis() == 0) {
                             fire(step, module);
                         } else {
-                            module.scheduler().schedule(() -> fire(step, module), step.delayMillis(),
+                            module.clock().schedule(() -> fire(step, module), step.delayMillis(),
                                     TimeUnit.MILLISECONDS);
                         }
                     }

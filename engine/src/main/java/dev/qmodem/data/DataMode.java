@@ -1,49 +1,59 @@
 package dev.qmodem.data;
 
 import dev.qmodem.at.AtSettings;
-import dev.qmodem.at.HostOutput;
 import dev.qmodem.at.ResultCode;
+import dev.qmodem.time.Clock;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 
 /**
  * The module's data mode: at most one data-mode session at a time, its states (opened by a command, active after
- * CONNECT, suspended after an escape until ATO, over), the +++ detection with the S12 guard time, and the gate
- * that keeps data, responses and URCs from interleaving on the host line.
+ * CONNECT, suspended after an escape until ATO, closing while its final response goes out), the +++ detection
+ * with the S12 guard time, the line feed that still belongs to the command line, and the gate that keeps data,
+ * responses and URCs from interleaving on the host line. Nothing is written to the host while the lock is held:
+ * a host that does not read blocks only the writer, never the escape detection or a state change.
  */
 public final class DataMode {
 
-    private enum State { IDLE, PENDING, ACTIVE, SUSPENDED }
+    private enum State { IDLE, PENDING, ACTIVE, SUSPENDED, CLOSING }
 
+    /** Data goes out in slices of at most this, so an escape stops a download within one slice. */
+    static final int SLICE = 16 * 1024;
     private static final byte[] PLUSES = {'+', '+', '+'};
 
     private final HostOutput output;
     private final AtSettings settings;
-    private final ScheduledExecutorService timer;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
+    private final long lateLineFeedNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stateChanged = lock.newCondition();
     private State state = State.IDLE;
     private Session session;
     private EscapeDetector detector;
+    private boolean holdingUrcs;
+    private int writesInFlight;
+    private boolean lineFeedPending;
+    private long lineFeedDeadline;
 
-    public DataMode(HostOutput output, AtSettings settings, ScheduledExecutorService timer, LongSupplier nanoClock) {
+    /**
+     * @param lateLineFeedNanos how long after CONNECT a line feed as the first data byte still belongs to the
+     *                          command line (docs/decisions.md)
+     */
+    public DataMode(HostOutput output, AtSettings settings, Clock clock, long lateLineFeedNanos) {
         this.output = output;
         this.settings = settings;
-        this.timer = timer;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
+        this.lateLineFeedNanos = lateLineFeedNanos;
     }
 
     /**
      * Called by a command that will answer CONNECT: registers its handler. Data starts flowing once the module has
-     * written CONNECT and called {@link #activate()}.
+     * written CONNECT and called {@link #activate}.
      *
      * @throws IllegalStateException if another data-mode session exists
      */
@@ -61,11 +71,11 @@ public final class DataMode {
         }
     }
 
-    /** True while host bytes are data. */
+    /** Whether the port is in data mode now (CONNECT answered, neither ended nor escaped), for the control API. */
     public boolean active() {
         lock.lock();
         try {
-            return state == State.ACTIVE;
+            return state == State.ACTIVE || state == State.PENDING;
         } finally {
             lock.unlock();
         }
@@ -85,7 +95,11 @@ public final class DataMode {
         }
     }
 
-    /** CONNECT has been written: host bytes are data from now on, and URCs wait. */
+    /**
+     * CONNECT has been written: host bytes are data from now on, and URCs wait. A line feed as the first data byte
+     * within the late line feed window from now still belongs to the command line, also one that arrived while the
+     * command ran.
+     */
     public void activate() {
         lock.lock();
         try {
@@ -93,23 +107,45 @@ public final class DataMode {
                 return;
             }
             state = State.ACTIVE;
-            output.hold();
-            detector = new EscapeDetector(guardNanos(), nanoClock.getAsLong());
+            if (!holdingUrcs) {
+                output.hold();
+                holdingUrcs = true;
+            }
+            lineFeedPending = true;
+            lineFeedDeadline = clock.nanoTime() + lateLineFeedNanos;
+            detector = new EscapeDetector(guardNanos(), clock.nanoTime());
             stateChanged.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Feeds host bytes in data mode; returns how many were taken (see {@link DataModeHandler#fromHost}). */
-    public int fromHost(byte[] bytes, int off, int len) throws IOException {
+    /**
+     * Offers host bytes that arrived at {@code now}. Returns -1 when they are not data (command mode: the caller
+     * decodes them as command lines), else how many were taken; fewer than {@code len} means data mode ended
+     * within them and the rest is command-mode input. Waits while a session's final response is going out, so
+     * the next command line is answered after it.
+     */
+    public int fromHost(byte[] bytes, int off, int len, long now) throws IOException {
         Session current;
         int released;
         boolean held;
         lock.lock();
         try {
+            while (state == State.CLOSING) {
+                stateChanged.awaitUninterruptibly();
+            }
+            if (state != State.ACTIVE) {
+                return -1;
+            }
             current = session;
-            detector.onInput(bytes, off, len, nanoClock.getAsLong());
+            if (lineFeedPending && len > 0) {
+                lineFeedPending = false;
+                if (bytes[off] == settings.lineFeed() && now - lineFeedDeadline <= 0) {
+                    return 1;
+                }
+            }
+            detector.onInput(bytes, off, len, now);
             released = detector.releasedPluses();
             held = detector.chunkHeld();
             if (held) {
@@ -131,8 +167,8 @@ public final class DataMode {
     }
 
     private void scheduleEscapeCheck(Session expected, long deadline) {
-        long delay = Math.max(0, deadline - nanoClock.getAsLong());
-        timer.schedule(() -> checkEscape(expected), delay, TimeUnit.NANOSECONDS);
+        long delay = Math.max(0, deadline - clock.nanoTime());
+        clock.schedule(() -> checkEscape(expected), delay, TimeUnit.NANOSECONDS);
     }
 
     private void checkEscape(Session expected) {
@@ -141,39 +177,66 @@ public final class DataMode {
             if (state != State.ACTIVE || session != expected) {
                 return;
             }
-            long now = nanoClock.getAsLong();
-            if (!detector.escapeDue(now)) {
+            if (!detector.escapeDue(clock.nanoTime())) {
                 long deadline = detector.escapeDeadline();
                 if (deadline >= 0) {
                     scheduleEscapeCheck(expected, deadline);
                 }
                 return;
             }
-            escape();
         } finally {
             lock.unlock();
         }
+        escaped(expected);
     }
 
     /** DTR dropped under AT&amp;D1 or AT&amp;D2: leaves data mode at once, as an escape does. */
     public void dtrDropped() {
+        Session current;
         lock.lock();
         try {
-            if (state == State.ACTIVE) {
-                escape();
+            if (state != State.ACTIVE) {
+                return;
             }
+            current = session;
         } finally {
             lock.unlock();
         }
+        escaped(current);
     }
 
-    private void escape() {
-        Session current = session;
-        if (current.handler.escaped()) {
+    /**
+     * The host left data for command mode: a resumable session stops its data, answers OK after the data already
+     * on its way, and waits for ATO; any other ends itself through its link.
+     */
+    private void escaped(Session current) {
+        if (!current.handler.escaped()) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (session != current || state != State.ACTIVE) {
+                return;
+            }
             state = State.SUSPENDED;
-            output.write(output.writer().format(List.of(), output.writer().resultLine(ResultCode.OK), List.of()));
-            output.release();
-            stateChanged.signalAll();
+            awaitWritesDone();
+            if (session != current || state != State.SUSPENDED) {
+                return;
+            }
+            state = State.CLOSING;
+        } finally {
+            lock.unlock();
+        }
+        output.write(output.writer().format(List.of(), output.writer().resultLine(ResultCode.OK), List.of()));
+        lock.lock();
+        try {
+            if (session == current) {
+                state = State.SUSPENDED;
+                releaseUrcs();
+                stateChanged.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -201,13 +264,24 @@ public final class DataMode {
     }
 
     private void finish(Session current) {
-        if (state == State.ACTIVE) {
-            output.release();
-        }
+        releaseUrcs();
         state = State.IDLE;
         session = null;
         current.ended = true;
         stateChanged.signalAll();
+    }
+
+    private void releaseUrcs() {
+        if (holdingUrcs) {
+            holdingUrcs = false;
+            output.release();
+        }
+    }
+
+    private void awaitWritesDone() {
+        while (writesInFlight > 0) {
+            stateChanged.awaitUninterruptibly();
+        }
     }
 
     private long guardNanos() {
@@ -242,12 +316,23 @@ public final class DataMode {
         private void endWith(List<String> info, String finalLine) {
             lock.lock();
             try {
-                awaitConnectWritten();
+                while (session == this && (state == State.PENDING || state == State.CLOSING)) {
+                    stateChanged.awaitUninterruptibly();
+                }
                 if (session != this) {
                     return;
                 }
-                output.write(output.writer().format(info, finalLine, List.of()));
-                finish(this);
+                state = State.CLOSING;
+                awaitWritesDone();
+            } finally {
+                lock.unlock();
+            }
+            output.write(output.writer().format(info, finalLine, List.of()));
+            lock.lock();
+            try {
+                if (session == this) {
+                    finish(this);
+                }
             } finally {
                 lock.unlock();
             }
@@ -257,7 +342,7 @@ public final class DataMode {
         public void abandon() {
             lock.lock();
             try {
-                if (session == this) {
+                if (session == this && state != State.CLOSING) {
                     finish(this);
                 }
             } finally {
@@ -270,12 +355,6 @@ public final class DataMode {
             return ended;
         }
 
-        private void awaitConnectWritten() {
-            while (session == this && state == State.PENDING) {
-                stateChanged.awaitUninterruptibly();
-            }
-        }
-
         private final class HostStream extends OutputStream {
 
             @Override
@@ -285,15 +364,38 @@ public final class DataMode {
 
             @Override
             public void write(byte[] bytes, int off, int len) throws IOException {
+                for (int done = 0; done < len; ) {
+                    int slice = Math.min(SLICE, len - done);
+                    enterWrite();
+                    try {
+                        output.write(bytes, off + done, slice);
+                    } finally {
+                        leaveWrite();
+                    }
+                    done += slice;
+                }
+            }
+
+            private void enterWrite() throws IOException {
                 lock.lock();
                 try {
-                    while (session == Session.this && state != State.ACTIVE) {
+                    while (session == Session.this && (state == State.PENDING || state == State.SUSPENDED)) {
                         stateChanged.awaitUninterruptibly();
                     }
-                    if (session != Session.this) {
+                    if (session != Session.this || state != State.ACTIVE) {
                         throw new IOException("data mode is over");
                     }
-                    output.write(bytes, off, len);
+                    writesInFlight++;
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            private void leaveWrite() {
+                lock.lock();
+                try {
+                    writesInFlight--;
+                    stateChanged.signalAll();
                 } finally {
                     lock.unlock();
                 }

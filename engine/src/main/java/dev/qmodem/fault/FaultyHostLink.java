@@ -1,7 +1,7 @@
 package dev.qmodem.fault;
 
-import dev.qmodem.transport.ForwardingHostLink;
 import dev.qmodem.transport.HostLink;
+import dev.qmodem.time.Clock;
 
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -9,45 +9,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.SplittableRandom;
-import java.util.function.LongSupplier;
 
 /**
  * The host link as a UART would carry it when {@link Fault.Uart}, {@link Fault.Slice} or {@link Fault.Noise} is
  * set: paced at baud/10 bytes per second each way, output cut into slices, bytes dropped or flipped. With none set
  * each read and write passes straight through after one volatile read.
  */
-public final class FaultyHostLink extends ForwardingHostLink {
+public final class FaultyHostLink {
 
     /** Largest piece written or read at once under a UART fault, so pacing stays smooth at any baud rate. */
     private static final int UART_PIECE = 64;
 
     private final Faults faults;
-    private final InputStream input;
-    private final OutputStream output;
     private final Pacer inPacer;
     private final Pacer outPacer;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     private SplittableRandom noiseRandom;
     private Fault.Noise noiseSeeded;
 
-    public FaultyHostLink(HostLink link, Faults faults, LongSupplier nanoClock) {
-        super(link);
+    private FaultyHostLink(Faults faults, Clock clock) {
         this.faults = faults;
-        this.nanoClock = nanoClock;
-        this.inPacer = new Pacer(nanoClock);
-        this.outPacer = new Pacer(nanoClock);
-        this.input = new FaultyInput(link.input());
-        this.output = new FaultyOutput(link.output());
+        this.clock = clock;
+        this.inPacer = new Pacer(clock);
+        this.outPacer = new Pacer(clock);
     }
 
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
+    /** The host's link with {@code faults}' UART, slice and noise faults applied both ways while they are set. */
+    public static HostLink of(HostLink link, Faults faults, Clock clock) {
+        FaultyHostLink faulty = new FaultyHostLink(faults, clock);
+        return link.withStreams(faulty.new FaultyInput(link.input()), faulty.new FaultyOutput(link.output()));
     }
 
     /** The random source of the noise fault, restarted from its seed whenever a new noise fault is set. */
@@ -172,7 +162,7 @@ public final class FaultyHostLink extends ForwardingHostLink {
                 out.write(b, off + done, n);
                 if (set.slice() != null) {
                     out.flush();
-                    lastSliceNanos = nanoClock.getAsLong();
+                    lastSliceNanos = clock.nanoTime();
                 }
             }
         }

@@ -2,13 +2,13 @@ package dev.qmodem.fault;
 
 import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpNetwork;
+import dev.qmodem.time.Clock;
 
 import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.util.function.LongSupplier;
 
 /**
  * The FTP session's network under the module's faults: {@link Fault.Dns} fails resolution, and each new socket is
@@ -17,11 +17,11 @@ import java.util.function.LongSupplier;
 public final class FaultyNetwork implements FtpNetwork {
 
     private final Faults faults;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
 
-    public FaultyNetwork(Faults faults, LongSupplier nanoClock) {
+    public FaultyNetwork(Faults faults, Clock clock) {
         this.faults = faults;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class FaultyNetwork implements FtpNetwork {
                     return new Socket();
                 }
                 return new ShapedSocket(faults, faults.connectionFault(connection),
-                        connection.text(), nanoClock);
+                        connection.text(), clock);
             }
 
             @Override

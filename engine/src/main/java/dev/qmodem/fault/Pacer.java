@@ -1,8 +1,9 @@
 package dev.qmodem.fault;
 
+import dev.qmodem.time.Clock;
+
 import java.io.InterruptedIOException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 
 /**
  * Paces one direction of a byte stream at a rate: each chunk takes its transmission time, and a chunk that starts
@@ -12,12 +13,12 @@ final class Pacer {
 
     private static final long CATCH_UP_NANOS = 50_000_000;
 
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     private long busyUntil;
     private boolean started;
 
-    Pacer(LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
+    Pacer(Clock clock) {
+        this.clock = clock;
     }
 
     /**
@@ -25,7 +26,7 @@ final class Pacer {
      * {@code latencyNanos} if the stream had been idle for at least that long.
      */
     void pass(long bytes, double bytesPerSecond, long latencyNanos) throws InterruptedIOException {
-        long now = nanoClock.getAsLong();
+        long now = clock.nanoTime();
         // Within a burst the schedule continues from where it was, even slightly in the past, so a late wake-up
         // (a loaded machine) is made up instead of slowing the stream below its rate.
         boolean burstGoesOn = started && now - busyUntil <= Math.max(latencyNanos, CATCH_UP_NANOS);
@@ -37,7 +38,7 @@ final class Pacer {
 
     /** Parks until the clock reaches {@code deadline}; an interrupt ends the wait as an I/O interruption. */
     void sleepUntil(long deadline) throws InterruptedIOException {
-        for (long left = deadline - nanoClock.getAsLong(); left > 0; left = deadline - nanoClock.getAsLong()) {
+        for (long left = deadline - clock.nanoTime(); left > 0; left = deadline - clock.nanoTime()) {
             LockSupport.parkNanos(left);
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
@@ -47,6 +48,6 @@ final class Pacer {
     }
 
     void sleep(long millis) throws InterruptedIOException {
-        sleepUntil(nanoClock.getAsLong() + millis * 1_000_000);
+        sleepUntil(clock.nanoTime() + millis * 1_000_000);
     }
 }

@@ -1,5 +1,7 @@
 package dev.qmodem.fault;
 
+import dev.qmodem.time.Clock;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * A socket of the FTP session under a socket fault, shaped below TLS so every byte on the wire counts: the
@@ -26,7 +27,7 @@ final class ShapedSocket extends Socket {
     private final Faults faults;
     private final Fault limit;
     private final String connection;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     private final Pacer downPacer;
     private final Pacer upPacer;
     private final SplittableRandom jitter = new SplittableRandom();
@@ -36,13 +37,13 @@ final class ShapedSocket extends Socket {
     private OutputStream output;
 
     /** @param limit the cut or stall for this connection, or null */
-    ShapedSocket(Faults faults, Fault limit, String connection, LongSupplier nanoClock) {
+    ShapedSocket(Faults faults, Fault limit, String connection, Clock clock) {
         this.faults = faults;
         this.limit = limit;
         this.connection = connection;
-        this.nanoClock = nanoClock;
-        this.downPacer = new Pacer(nanoClock);
-        this.upPacer = new Pacer(nanoClock);
+        this.clock = clock;
+        this.downPacer = new Pacer(clock);
+        this.upPacer = new Pacer(clock);
     }
 
     @Override

@@ -235,6 +235,11 @@ public final class LocalStorage implements AutoCloseable {
         }
     }
 
+    /** The module reset: every AT+QFOPEN handle is lost; files stay. */
+    public void closeHandles() {
+        handles.closeAll();
+    }
+
     /** Closes every {@link FileHandles} handle. Streams and uploads stay with whoever holds them. */
     @Override
     public void close() {

@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A logged-in FTP(S) client session: the state behind {@code AT+QFTPOPEN} .. {@code AT+QFTPCLOSE}.
@@ -25,13 +28,15 @@ public final class FtpSession implements Closeable {
 
     private final FtpWire wire;
     private final long timeoutMillis;
+    private final Clock clock;
     private Socket activeData;
     private volatile boolean closed;
     private Boolean binary;
 
-    private FtpSession(FtpWire wire, long timeoutMillis) {
+    private FtpSession(FtpWire wire, long timeoutMillis, Clock clock) {
         this.wire = wire;
         this.timeoutMillis = timeoutMillis;
+        this.clock = clock;
     }
 
     /**
@@ -39,13 +44,15 @@ public final class FtpSession implements Closeable {
      *
      * @throws FtpFailure 604 host not resolved, 605 refused or unreachable, 609 timeout, 631 TLS,
      *                    625/530 login refused, or the mapping of any other unexpected reply
+     * @param clock   times the upload watchdogs
      */
-    public static FtpSession open(String host, int port, FtpSettings settings) throws FtpFailure {
-        return open(host, port, settings, FtpNetwork.DIRECT);
+    public static FtpSession open(String host, int port, FtpSettings settings, Clock clock) throws FtpFailure {
+        return open(host, port, settings, clock, FtpNetwork.DIRECT);
     }
 
-    /** As {@link #open(String, int, FtpSettings)}, reaching the server through {@code network}. */
-    public static FtpSession open(String host, int port, FtpSettings settings, FtpNetwork network) throws FtpFailure {
+    /** As {@link #open(String, int, FtpSettings, Clock)}, reaching the server through {@code network}. */
+    public static FtpSession open(String host, int port, FtpSettings settings, Clock clock, FtpNetwork network)
+            throws FtpFailure {
         try {
             network.resolve(host);
         } catch (UnknownHostException e) {
@@ -65,7 +72,7 @@ public final class FtpSession implements Closeable {
         wire.setPassiveNatWorkaroundStrategy(null);
         // A module connects wherever the server points it, and accepts the active connection from any peer.
         wire.setRemoteVerificationEnabled(false);
-        FtpSession session = new FtpSession(wire, timeoutMillis);
+        FtpSession session = new FtpSession(wire, timeoutMillis, clock);
         try {
             wire.setSocketFactory(network.sockets(FtpErrors.Channel.CONTROL));
             wire.connect(host, port);
@@ -221,7 +228,7 @@ public final class FtpSession implements Closeable {
     public UploadConnection store(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("STOR", remote, restartOffset);
         try {
-            return new UploadConnection(this, socket, timeoutMillis);
+            return new UploadConnection(this, socket, timeoutMillis, clock);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
@@ -261,7 +268,7 @@ public final class FtpSession implements Closeable {
     }
 
     void finishTransfer(Socket data) throws FtpFailure {
-        closeQuietly(data);
+        wire.closeData(data, Duration.ofMillis(timeoutMillis));
         activeData = null;
         try {
             int reply = wire.getReply();

@@ -3,36 +3,35 @@ package dev.qmodem.ftp;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
 
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * Commons Net's control-connection codec, bent to the session's needs: AUTH TLS only when asked for, a failed
- * AUTH reported with its reply code, and data sockets that stay plain until {@link #openData} layers TLS on
- * them itself (FTPSClient's own PROT P factories create data sockets that can never resume the control session).
+ * AUTH reported with its reply code, TLS on the control connection and on data sockets layered by
+ * {@link TlsSockets} (FTPSClient's own negotiation has no handshake deadline or SNI choice, and its PROT P
+ * factories create data sockets that can never resume the control session).
  */
 final class FtpWire extends FTPSClient {
 
     private final FtpSecurity security;
+    private final TlsParameters controlTls;
     private final TlsParameters dataTls;
+    private Socket plainControl;
+    private volatile Socket upload;
 
     FtpWire(FtpSettings settings) {
         super(settings.security() == FtpSecurity.IMPLICIT_TLS,
                 settings.security() == FtpSecurity.NONE ? null : settings.controlTls().context());
         this.security = settings.security();
+        this.controlTls = settings.controlTls();
         this.dataTls = settings.security() == FtpSecurity.NONE ? null : settings.effectiveDataTls();
-        if (settings.controlTls() != null) {
-            TlsParameters control = settings.controlTls();
-            if (control.protocols() != null) {
-                setEnabledProtocols(control.protocols());
-            }
-            if (control.cipherSuites() != null) {
-                setEnabledCipherSuites(control.cipherSuites());
-            }
-            setEndpointCheckingEnabled(control.verifyHostname());
-        }
     }
 
     @Override
@@ -48,8 +47,25 @@ final class FtpWire extends FTPSClient {
 
     @Override
     protected void sslNegotiation() throws IOException {
-        if (security != FtpSecurity.NONE) {
-            super.sslNegotiation();
+        if (security == FtpSecurity.NONE) {
+            return;
+        }
+        plainControl = _socket_;
+        SSLSocket tls = TlsSockets.control(controlTls, plainControl, _hostname_);
+        _socket_ = tls;
+        _controlInput_ = new BufferedReader(new InputStreamReader(tls.getInputStream(), getControlEncoding()));
+        _controlOutput_ = new BufferedWriter(new OutputStreamWriter(tls.getOutputStream(), getControlEncoding()));
+    }
+
+    @Override
+    public void disconnect() throws IOException {
+        try {
+            super.disconnect();
+        } finally {
+            if (plainControl != null) {
+                FtpSession.closeQuietly(plainControl);
+                plainControl = null;
+            }
         }
     }
 
@@ -59,31 +75,19 @@ final class FtpWire extends FTPSClient {
      */
     Socket openData(String command, String argument) throws IOException {
         Socket plain = _openDataConnection_(command, argument);
-        if (plain == null || dataTls == null) {
-            return plain;
-        }
-        try {
-            // Layered on the control connection's host and port, the socket finds the control session in the
-            // context's client cache and resumes it, which vsftpd's require_ssl_reuse demands.
-            SSLSocket tls = (SSLSocket) dataTls.context().getSocketFactory()
-                    .createSocket(new ControlPortSocket(plain, getRemotePort()), _hostname_, getRemotePort(), true);
-            tls.setUseClientMode(true);
-            SSLParameters parameters = tls.getSSLParameters();
-            if (dataTls.protocols() != null) {
-                parameters.setProtocols(dataTls.protocols());
-            }
-            if (dataTls.cipherSuites() != null) {
-                parameters.setCipherSuites(dataTls.cipherSuites());
-            }
-            if (dataTls.verifyHostname()) {
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            }
-            tls.setSSLParameters(parameters);
-            tls.startHandshake();
-            return tls;
-        } catch (IOException | RuntimeException e) {
-            plain.close();
-            throw e;
+        Socket data = plain == null || dataTls == null ? plain
+                : TlsSockets.data(dataTls, plain, _hostname_, (SSLSocket) _socket_);
+        upload = command.equals("STOR") ? data : null;
+        return data;
+    }
+
+    /** Closes a data socket {@link #openData} returned; an upload's so that the TLS session stays resumable. */
+    void closeData(Socket data, Duration limit) {
+        if (data == upload) {
+            upload = null;
+            TlsSockets.closeUpload(data, limit);
+        } else {
+            FtpSession.closeQuietly(data);
         }
     }
 }

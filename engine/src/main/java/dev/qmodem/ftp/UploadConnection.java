@@ -1,11 +1,10 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,15 +13,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UploadConnection extends DataConnection {
 
-    private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
-
     private final long timeoutMillis;
+    private final Clock clock;
     private final OutputStream data;
     private volatile boolean writeExpired;
 
-    UploadConnection(FtpSession session, Socket socket, long timeoutMillis) throws IOException {
+    UploadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket);
         this.timeoutMillis = timeoutMillis;
+        this.clock = clock;
         this.data = new DataOutput(socket.getOutputStream());
     }
 
@@ -32,17 +31,6 @@ public final class UploadConnection extends DataConnection {
      */
     public OutputStream data() {
         return data;
-    }
-
-    private static ScheduledThreadPoolExecutor newWatchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("ftp-upload-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     private final class DataOutput extends OutputStream {
@@ -60,7 +48,7 @@ public final class UploadConnection extends DataConnection {
         // Socket writes have no timeout of their own: a watchdog closes the socket under a write that stalls.
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            ScheduledFuture<?> deadline = WATCHDOG.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+            Clock.Timer deadline = clock.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
             try {
                 out.write(b, off, len);
                 count(len);
@@ -70,7 +58,7 @@ public final class UploadConnection extends DataConnection {
                 }
                 throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
             } finally {
-                deadline.cancel(false);
+                deadline.cancel();
             }
         }
 
@@ -83,9 +71,10 @@ public final class UploadConnection extends DataConnection {
             }
         }
 
+        /** Runs on the module's timer: closing a TLS socket may block (close_notify), so it happens aside. */
         private void expire() {
             writeExpired = true;
-            FtpSession.closeQuietly(socket);
+            Thread.ofVirtual().start(() -> FtpSession.closeQuietly(socket));
         }
     }
 }

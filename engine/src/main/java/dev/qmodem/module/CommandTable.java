@@ -8,14 +8,26 @@ import dev.qmodem.command.basic.BaudRateCommand;
 import dev.qmodem.command.basic.CmeeCommand;
 import dev.qmodem.command.basic.DtrModeCommand;
 import dev.qmodem.command.basic.FactoryDefaultsCommand;
+import dev.qmodem.command.PowerControl;
 import dev.qmodem.command.basic.IdentityCommand;
+import dev.qmodem.command.basic.NamedSettingsCommand;
+import dev.qmodem.command.basic.PowerDownCommand;
 import dev.qmodem.command.basic.RegisterCommand;
 import dev.qmodem.command.basic.ResumeDataCommand;
 import dev.qmodem.command.basic.StoreProfileCommand;
+import dev.qmodem.command.basic.StoredValueCommand;
 import dev.qmodem.command.basic.SwitchCommand;
 import dev.qmodem.command.network.ActivateContextCommand;
+import dev.qmodem.command.network.ClockCommand;
+import dev.qmodem.command.network.ContextAddressCommand;
+import dev.qmodem.command.network.ContextDefinitionCommand;
 import dev.qmodem.command.network.ContextSettingsCommand;
 import dev.qmodem.command.network.DeactivateContextCommand;
+import dev.qmodem.command.network.DnsConfigCommand;
+import dev.qmodem.command.network.DnsLookupCommand;
+import dev.qmodem.command.network.FunctionalityCommand;
+import dev.qmodem.command.network.NetworkTimeCommand;
+import dev.qmodem.command.network.RegistrationCommand;
 import dev.qmodem.command.network.StatusCommand;
 import dev.qmodem.command.file.FileCommands;
 import dev.qmodem.command.ftp.FtpCommands;
@@ -25,14 +37,18 @@ import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslConfigCommand;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.network.HostResolver;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.network.Radio;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one registration table: every command qmodem knows, with its dependencies. A command is registered only if
@@ -49,9 +65,11 @@ final class CommandTable {
         this.missing = new TreeSet<>(profile.commands());
     }
 
-    static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, PdpContexts pdp,
-                                 LocalStorage storage, FtpService ftp, FtpConfig ftpConfig, SslConfig sslConfig,
-                                 ScheduledExecutorService timer, Executor fileWorker) {
+    static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, Radio radio,
+                                 PdpContexts pdp, LocalStorage storage, FtpService ftp, FtpConfig ftpConfig,
+                                 SslConfig sslConfig, PowerControl power, HostResolver resolver,
+                                 Consumer<String> urc, Clock clock, Executor fileWorker,
+                                 Executor lookups) {
         CommandTable table = new CommandTable(profile);
         table.add("E", new SwitchCommand(settings::echo));
         table.add("V", new SwitchCommand(settings::verbose));
@@ -84,25 +102,57 @@ final class CommandTable {
         }
 
         table.add("+CPIN", new StatusCommand(CommandForm.READ, "+CPIN: READY", null, 0));
-        table.add("+CSQ", new StatusCommand(CommandForm.EXECUTE, profile.text("network.csq"),
-                "+CSQ: (0-31,99),(0-7,99)", 0));
-        table.addStatus("+CREG", "network.creg", "+CREG: (0-2)");
-        table.addStatus("+CGREG", "network.cgreg", "+CGREG: (0-2)");
-        table.addStatus("+CEREG", "network.cereg", "+CEREG: (0-2,4)");
-        table.add("+COPS", new StatusCommand(CommandForm.READ, profile.text("network.cops"), null, 4));
-        table.add("+CGATT", new StatusCommand(CommandForm.READ, profile.text("network.cgatt"), "+CGATT: (0,1)", 1));
+        table.add("+QCCID", new IdentityCommand(List.of("+QCCID: " + profile.text("sim.iccid"))));
+        table.add("+CIMI", new IdentityCommand(List.of(profile.text("sim.imsi"))));
+        table.add("+QINISTAT", new IdentityCommand(List.of("+QINISTAT: " + profile.text("sim.qinistat"))));
+        table.add("+QSIMSTAT", new StatusCommand(CommandForm.READ, "+QSIMSTAT: 0,1", null, 1));
+        table.add("+QGMR", new IdentityCommand(List.of(profile.text("identity.qgmr"))));
+        table.add("+CSQ", new StatusCommand(CommandForm.EXECUTE,
+                () -> "+CSQ: " + radio.signal().rssi() + "," + radio.signal().ber(), "+CSQ: (0-31,99),(0-7,99)", 0));
+        table.addIfListed("+QCSQ", () -> {
+            String qcsq = profile.text("network.qcsq");
+            return new StatusCommand(CommandForm.EXECUTE, () -> radio.online() ? qcsq : "+QCSQ: \"NOSERVICE\"", null, 0);
+        });
+        String qnwinfo = profile.text("network.qnwinfo");
+        table.add("+QNWINFO", new StatusCommand(CommandForm.EXECUTE,
+                () -> radio.online() ? qnwinfo : "+QNWINFO: No Service", null, 0));
+        String modes = profile.text("network.range.creg");
+        table.add("+CREG", new RegistrationCommand(radio, Radio.Domain.CIRCUIT, modes));
+        table.add("+CGREG", new RegistrationCommand(radio, Radio.Domain.PACKET, modes));
+        table.add("+CEREG", new RegistrationCommand(radio, Radio.Domain.EPS, profile.text("network.range.cereg")));
+        String cops = profile.text("network.cops");
+        table.add("+COPS", new StatusCommand(CommandForm.READ, () -> radio.online() ? cops : "+COPS: 0",
+                profile.text("network.cops.test"), 4));
+        table.add("+CGATT", new StatusCommand(CommandForm.READ, () -> "+CGATT: " + (radio.online() ? 1 : 0),
+                "+CGATT: (0,1)", 1));
+        table.add("+CFUN", new FunctionalityCommand(radio, power, profile.range("power.range.cfun"),
+                profile.range("power.range.cfun_reset")));
+        table.add("+QPOWD", new PowerDownCommand(power));
+        for (String name : List.of("+QCFG", "+QURCCFG")) {
+            table.addIfListed(name, () -> new NamedSettingsCommand(name, profile));
+        }
+        for (String name : List.of("+QSCLK", "+CTZU", "+CPSMS", "+CEDRXS")) {
+            table.addIfListed(name, () -> new StoredValueCommand(name, profile));
+        }
+        table.add("+CCLK", new ClockCommand(java.time.Clock.systemUTC()));
+        table.add("+QLTS", new NetworkTimeCommand(java.time.Clock.systemUTC(), profile.range("clock.range.qlts")));
+        table.add("+CGDCONT", new ContextDefinitionCommand(pdp, profile));
+        table.add("+CGPADDR", new ContextAddressCommand(pdp, profile));
+        table.add("+QIDNSCFG", new DnsConfigCommand(resolver, profile));
+        table.add("+QIDNSGIP", new DnsLookupCommand(resolver, pdp, urc, lookups, profile));
         table.add("+QICSGP", new ContextSettingsCommand(pdp, profile));
         table.add("+QIACT", new ActivateContextCommand(pdp, profile));
         table.add("+QIDEACT", new DeactivateContextCommand(pdp, profile));
-        FileCommands.create(storage, dataMode, timer, fileWorker).forEach(table::add);
+        FileCommands.create(storage, dataMode, clock, fileWorker).forEach(table::add);
         FtpCommands.create(ftp, ftpConfig, dataMode, storage, profile).forEach(table::add);
         table.add("+QSSLCFG", new SslConfigCommand(sslConfig, profile));
         return table.finish();
     }
 
-    private void addStatus(String name, String lineKey, String testLine) {
+    /** Builds the handler only for a model that has the command: its profile values exist only there. */
+    private void addIfListed(String name, Supplier<AtCommandHandler> handler) {
         if (profile.hasCommand(name)) {
-            add(name, new StatusCommand(CommandForm.READ, profile.text(lineKey), testLine, 1));
+            add(name, handler.get());
         }
     }
 

@@ -4,8 +4,8 @@ import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.CommandObserver;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
-import dev.qmodem.at.HostOutput;
 import dev.qmodem.at.Response;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
 import dev.qmodem.command.ftp.FtpService;
@@ -19,10 +19,14 @@ import dev.qmodem.fault.Faults;
 import dev.qmodem.fs.Drive;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
+import dev.qmodem.network.HostResolver;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.network.Radio;
 import dev.qmodem.profile.FileSystemLimits;
 import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
+import dev.qmodem.time.Clock;
+import dev.qmodem.time.SystemClock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
 import dev.qmodem.transport.TraceSinks;
@@ -34,11 +38,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 
 /**
  * One software module: the place where its parts are wired together. Its state (settings, PDP contexts, files,
@@ -54,29 +59,39 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final AtSettings settings;
     private final HostOutput output;
     private final DataMode dataMode;
+    private final Radio radio;
     private final PdpContexts pdp;
     private final LocalStorage storage;
     private final FtpService ftp;
     private final Dispatcher dispatcher;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Runnable closeClock;
     private final ExecutorService fileWorker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
+    private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("qmodem-dns-", 0).factory());
     private final ReentrantLock hostLock = new ReentrantLock();
-    private final LongSupplier nanoClock = System::nanoTime;
     private final Faults faults = new Faults();
     private final TraceSinks trace = new TraceSinks();
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
     private Fault.Disk appliedDisk;
     private final ModuleEvents events;
+    private final ModulePower power;
 
-    private EmulatedModule(ModuleConfig config) {
+    private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
         this.model = config.model();
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("qmodem-timer").factory());
-        this.dataMode = new DataMode(output, settings, timer, nanoClock);
-        this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"));
+        this.clock = clock;
+        this.closeClock = closeClock;
+        this.dataMode = new DataMode(output, settings, clock,
+                TimeUnit.MILLISECONDS.toNanos(profile.number("data.late_lf_ms")));
+        this.radio = new Radio(new Radio.Cell(profile.text("network.cell.area"), profile.text("network.cell.id"),
+                (int) profile.number("network.cell.act")),
+                new Radio.Signal((int) profile.number("network.rssi"), (int) profile.number("network.ber")));
+        radio.onUrc(output::urc);
+        this.pdp = new PdpContexts((int) profile.number("pdp.max_active"), profile.text("pdp.address.base"), radio);
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
@@ -98,13 +113,17 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
             }
         };
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), timer, faults, new FaultyNetwork(faults, nanoClock), observer);
-        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, pdp, storage, ftp, ftpConfig,
-                sslConfig, timer, fileWorker);
+                config.hostAliases(), clock, faults, new FaultyNetwork(faults, clock), observer);
+        this.power = new ModulePower(new PowerCycle(), clock, profile.number("boot.time.ms"),
+                Arrays.asList(profile.text("boot.urcs").split("\\s*;\\s*")));
+        HostResolver resolver = new HostResolver(config.hostAliases(),
+                new HostResolver.DnsServers(profile.text("dns.primary"), profile.text("dns.secondary")));
+        CommandRegistry registry = CommandTable.build(profile, settings, dataMode, radio, pdp, storage, ftp, ftpConfig,
+                sslConfig, power, resolver, output::urc, clock, fileWorker, lookups);
         this.dispatcher = new Dispatcher(registry, observer);
         faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
         faults.onChanged(this::applyDiskFault);
-        this.events = new ModuleEvents(faults, output, pdp);
+        this.events = new ModuleEvents(faults, output, pdp, radio, power);
     }
 
     /** A new disk fault sets the UFS free space once; later writes use it up; removing it restores the drive. */
@@ -116,13 +135,18 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         }
     }
 
-    /** A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the URC). */
+    /**
+     * A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the
+     * URC), on the module's clock.
+     */
     private void delayResult(String name) {
         Optional<Fault.Delay> delay = name.startsWith("+QFTP") ? Optional.empty() : faults.delay(name);
         if (delay.isPresent()) {
             faults.injected("delay", name + " result " + delay.get().ms() + " ms later");
+            CountDownLatch elapsed = new CountDownLatch(1);
+            clock.schedule(elapsed::countDown, delay.get().ms(), TimeUnit.MILLISECONDS);
             try {
-                Thread.sleep(delay.get().ms());
+                elapsed.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -131,7 +155,13 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
     public static EmulatedModule create(ModuleConfig config) {
-        return new EmulatedModule(config);
+        SystemClock clock = new SystemClock();
+        return new EmulatedModule(config, clock, clock::close);
+    }
+
+    /** Builds a module whose time and timers are {@code clock}'s (a virtual clock in tests). */
+    public static EmulatedModule create(ModuleConfig config, Clock clock) {
+        return new EmulatedModule(config, clock, () -> { });
     }
 
     private static LocalStorage openStorage(ModuleConfig config, ModelProfile profile) {
@@ -156,8 +186,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            HostLink served = new TracingHostLink(new FaultyHostLink(link, faults, nanoClock), trace);
-            new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max")).run();
+            HostLink served = PoweredHostLink.of(TracingHostLink.of(FaultyHostLink.of(link, faults, clock), trace),
+                    power::on);
+            new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
         } finally {
             hostLock.unlock();
         }
@@ -176,6 +207,64 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
             return true;
         } finally {
             hostLock.unlock();
+        }
+    }
+
+    /**
+     * Resets the module as {@code AT+CFUN=1,1} does: silent at once, volatile state back to power-on values (no
+     * active PDP context, FTP session and AT+QFOPEN handles gone, settings at their defaults; UFS kept), then after
+     * the profile's {@code boot.time.ms} the model's boot URCs ({@code RDY}...).
+     */
+    public void reboot() {
+        power.reboot();
+    }
+
+    /** Powers the module down as {@code AT+QPOWD} does: the AT port answers nothing until {@link #powerOn()}. */
+    public void powerOff() {
+        power.powerOff();
+    }
+
+    /** Boots a module that is powered off; nothing if it is on or already booting. */
+    public void powerOn() {
+        power.powerOn();
+    }
+
+    /** Whether the module is on (not off, not booting): only then does its AT port answer. */
+    public boolean poweredOn() {
+        return power.on();
+    }
+
+    /**
+     * The simulated radio: registration status, URC modes and signal in one place. An outside event (a control
+     * API) changes them here, e.g. {@code radio().registration(Radio.NOT_REGISTERED)}, and the host gets the
+     * registration URCs its enabled modes ask for.
+     */
+    public Radio radio() {
+        return radio;
+    }
+
+    /** What a power cycle does to this module's parts. */
+    private final class PowerCycle implements ModulePower.Parts {
+
+        @Override
+        public void lose() {
+            output.silence(true);
+            dataMode.hostLost();
+            ftp.powerLost();
+            pdp.reset();
+            storage.closeHandles();
+        }
+
+        @Override
+        public void restore() {
+            settings.restoreDefaults();
+            radio.reset();
+            output.silence(false);
+        }
+
+        @Override
+        public void urc(String line) {
+            output.urc(line);
         }
     }
 
@@ -219,9 +308,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         return Fault.Link.preset(profile.text("timing.link"));
     }
 
-    /** The module's one scheduler thread, for work that must happen later on its time base (scenario steps). */
-    public ScheduledExecutorService scheduler() {
-        return timer;
+    /** The module's one source of time and timers, for work that must happen later on its time base (scenario steps). */
+    public Clock clock() {
+        return clock;
     }
 
     /** The one-shot events of the control API: network and power events from outside. */
@@ -233,7 +322,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void close() {
         ftp.shutdownNow();
         fileWorker.shutdownNow();
+        lookups.shutdownNow();
         storage.close();
-        timer.shutdownNow();
+        closeClock.run();
     }
 }

@@ -3,12 +3,14 @@ package dev.qmodem.module;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.Dispatcher;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.LineDecoder;
 import dev.qmodem.at.Response;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.data.HostRouter;
+import dev.qmodem.time.Clock;
 import dev.qmodem.transport.HostLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +19,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The byte path of one host connection: host bytes go to the line decoder in command mode (echoed under ATE1) or
- * to data mode, switching right after the command that answered CONNECT, mid-buffer if need be.
+ * Command mode of one host connection: the bytes the {@link HostRouter} does not give to data mode go to the line
+ * decoder (echoed under ATE1), and each line runs with URCs held until its response is out.
  */
-final class ModemSession {
+final class ModemSession implements HostRouter.CommandMode {
 
     private static final Logger log = LoggerFactory.getLogger(ModemSession.class);
-    private static final int READ_BUFFER = 256 * 1024;
 
     private final HostLink link;
     private final AtSettings settings;
@@ -32,10 +33,11 @@ final class ModemSession {
     private final DataMode dataMode;
     private final Dispatcher dispatcher;
     private final LineDecoder decoder;
+    private final HostRouter router;
     private String lastLine = "";
 
     ModemSession(HostLink link, AtSettings settings, HostOutput output, DataMode dataMode, Dispatcher dispatcher,
-                 int maxLine) {
+                 int maxLine, Clock clock) {
         this.link = link;
         this.settings = settings;
         this.output = output;
@@ -43,46 +45,36 @@ final class ModemSession {
         this.dataMode = dataMode;
         this.dispatcher = dispatcher;
         this.decoder = new LineDecoder(settings, maxLine);
+        this.router = new HostRouter(dataMode, this, clock);
     }
 
     void run() {
         log.info("host connected: {}", link.describe());
         output.attach(link.output());
         link.onDtrDrop(this::dtrDropped);
-        byte[] buffer = new byte[READ_BUFFER];
         try (InputStream in = link.input()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                process(buffer, n);
-            }
+            router.readFrom(in);
         } catch (IOException e) {
             log.debug("host read ended: {}", e.toString());
         } finally {
-            dataMode.hostLost();
             output.detach();
             log.info("host disconnected: {}", link.describe());
         }
     }
 
-    private void process(byte[] buffer, int length) throws IOException {
-        int off = 0;
-        while (off < length) {
-            if (dataMode.active()) {
-                off += dataMode.fromHost(buffer, off, length - off);
-                continue;
-            }
-            int used = decoder.feed(buffer, off, length - off);
-            if (settings.echo()) {
-                echo(buffer, off, used);
-            }
-            off += used;
-            switch (decoder.event()) {
-                case LINE -> execute(decoder.takeLine());
-                case REPEAT -> execute(lastLine);
-                case OVERLONG -> answer(null);
-                case NONE -> { }
-            }
+    @Override
+    public int feed(byte[] buffer, int off, int length) {
+        int used = decoder.feed(buffer, off, length);
+        if (settings.echo()) {
+            echo(buffer, off, used);
         }
+        switch (decoder.event()) {
+            case LINE -> execute(decoder.takeLine());
+            case REPEAT -> execute(lastLine);
+            case OVERLONG -> answer(null);
+            case NONE -> { }
+        }
+        return used;
     }
 
     /** Echoes what the host typed, except the line feeds the decoder drops. */

@@ -1,9 +1,12 @@
 package dev.qmodem.module;
 
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.fault.FaultException;
 import dev.qmodem.fault.Faults;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.network.Radio;
+
+import java.util.Map;
 
 /**
  * One-shot events that happen to a module from outside, as the network or the power supply would make them
@@ -11,14 +14,66 @@ import dev.qmodem.network.PdpContexts;
  */
 public final class ModuleEvents {
 
+    /** The registration states an event may set, with their 27.007 {@code <stat>}. */
+    private static final Map<String, Integer> REGISTRATION = Map.of("registered", Radio.REGISTERED_HOME,
+            "searching", 2, "denied", 3, "roaming", Radio.REGISTERED_ROAMING);
+
     private final Faults faults;
     private final HostOutput output;
     private final PdpContexts pdp;
+    private final Radio radio;
+    private final ModulePower power;
 
-    ModuleEvents(Faults faults, HostOutput output, PdpContexts pdp) {
+    ModuleEvents(Faults faults, HostOutput output, PdpContexts pdp, Radio radio, ModulePower power) {
         this.faults = faults;
         this.output = output;
         this.pdp = pdp;
+        this.radio = radio;
+        this.power = power;
+    }
+
+    /** An unexpected reset: silence, volatile state lost, then the model's boot URCs. */
+    public void reboot() {
+        faults.injected("reboot", "reset");
+        power.reboot();
+    }
+
+    /** The supply goes away: the AT port answers nothing until {@link #powerOn()}. */
+    public void powerOff() {
+        faults.injected("power-off", "off");
+        power.powerOff();
+    }
+
+    /** The supply comes back: the module boots (boot URCs); nothing if it is on. */
+    public void powerOn() {
+        faults.injected("power-on", "on");
+        power.powerOn();
+    }
+
+    /**
+     * The network changes the registration: {@code registered}, {@code searching}, {@code denied} or
+     * {@code roaming}. The CREG/CGREG/CEREG URCs the host enabled report it; losing the network ends the PDP contexts.
+     */
+    public void registration(String state) {
+        int stat = registrationStat(state);
+        faults.injected("registration", state);
+        radio.registration(stat);
+    }
+
+    /** The 27.007 {@code <stat>} of a registration state; a {@link FaultException} for another word. */
+    public static int registrationStat(String state) {
+        Integer stat = REGISTRATION.get(state);
+        if (stat == null) {
+            throw new FaultException("state", "must be registered, searching, denied or roaming");
+        }
+        return stat;
+    }
+
+    /** The signal changes: what AT+CSQ reports ({@code <rssi>} 0-31 or 99, {@code <ber>} 0-7 or 99). */
+    public void signal(int rssi, int ber) {
+        requireSignal(rssi, ber);
+        faults.injected("signal", rssi + "," + ber);
+        radio.signal(new Radio.Signal(rssi, ber));
     }
 
     /**
@@ -37,6 +92,16 @@ public final class ModuleEvents {
         output.urc("+QIURC: \"pdpdeact\"," + contextId);
         pdp.deactivate(contextId);
         return true;
+    }
+
+    /** Checks a signal event's values: {@code <rssi>} 0-31 or 99, {@code <ber>} 0-7 or 99. */
+    public static void requireSignal(int rssi, int ber) {
+        if (!(rssi >= 0 && rssi <= 31 || rssi == 99)) {
+            throw new FaultException("rssi", "must be 0-31 or 99");
+        }
+        if (!(ber >= 0 && ber <= 7 || ber == 99)) {
+            throw new FaultException("ber", "must be 0-7 or 99");
+        }
     }
 
     /**

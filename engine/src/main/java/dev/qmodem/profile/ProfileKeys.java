@@ -42,6 +42,7 @@ final class ProfileKeys {
     private static final Map<String, Type> EXACT = Map.ofEntries(
             Map.entry("commands", Type.WORDS),
             Map.entry("line.max", Type.INTEGER),
+            Map.entry("data.late_lf_ms", Type.INTEGER),
             Map.entry("timing.link", Type.TEXT),
             Map.entry("pdp.contexts", Type.RANGE),
             Map.entry("pdp.context_type", Type.RANGE),
@@ -66,7 +67,26 @@ final class ProfileKeys {
             Map.entry("ssl.ciphersuites", Type.HEX_WORDS),
             Map.entry("ssl.default.ciphersuite", Type.HEX),
             Map.entry("ssl.limit.file", Type.INTEGER),
-            Map.entry("ssl.format.ciphersuite", Type.TEXT));
+            Map.entry("ssl.format.ciphersuite", Type.TEXT),
+            Map.entry("network.rssi", Type.INTEGER),
+            Map.entry("network.ber", Type.INTEGER),
+            Map.entry("network.cops.test", Type.TEXT),
+            Map.entry("network.cell.area", Type.TEXT),
+            Map.entry("network.cell.id", Type.TEXT),
+            Map.entry("network.cell.act", Type.INTEGER),
+            Map.entry("network.range.creg", Type.TEXT),
+            Map.entry("network.range.cereg", Type.TEXT),
+            Map.entry("pdp.format.cgdcont", Type.TEXT),
+            Map.entry("pdp.cgdcont.test_tail", Type.TEXT),
+            Map.entry("power.range.cfun", Type.RANGE),
+            Map.entry("power.range.cfun_reset", Type.RANGE),
+            Map.entry("boot.time.ms", Type.INTEGER),
+            Map.entry("boot.urcs", Type.TEXT),
+            Map.entry("dns.primary", Type.TEXT),
+            Map.entry("dns.secondary", Type.TEXT),
+            Map.entry("dns.timeout.ms", Type.INTEGER),
+            Map.entry("dns.ttl", Type.INTEGER),
+            Map.entry("clock.range.qlts", Type.RANGE));
 
     private static final List<Map.Entry<Pattern, Type>> PATTERNS = List.of(
             pattern("identity.*", Type.TEXT),
@@ -81,7 +101,11 @@ final class ProfileKeys {
             pattern("fs.*.capacity", Type.INTEGER),
             pattern("ssl.range.*", Type.RANGE),
             pattern("ssl.default.*", Type.INTEGER),
-            pattern("ssl.sslversion.*", Type.WORDS));
+            pattern("ssl.sslversion.*", Type.WORDS),
+            pattern("sim.*", Type.TEXT),
+            // a stored-setting command's entries: +QCFG.params, +QCFG.<param>[.pattern|.test], +QSCLK[.pattern|.test]
+            Map.entry(Pattern.compile("\\+[A-Z]+\\.params"), Type.WORDS),
+            Map.entry(Pattern.compile("\\+[A-Z]+(\\.[a-z0-9_/]+)?(\\.pattern|\\.test)?"), Type.TEXT));
 
     private ProfileKeys() {
     }

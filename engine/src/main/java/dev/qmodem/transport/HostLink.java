@@ -28,4 +28,38 @@ public interface HostLink extends Closeable {
 
     @Override
     void close() throws IOException;
+
+    /**
+     * This host seen through other streams put in front of its own (a trace, a power switch); describing, DTR and
+     * hanging up still go to this link.
+     */
+    default HostLink withStreams(InputStream input, OutputStream output) {
+        HostLink link = this;
+        return new HostLink() {
+            @Override
+            public InputStream input() {
+                return input;
+            }
+
+            @Override
+            public OutputStream output() {
+                return output;
+            }
+
+            @Override
+            public String describe() {
+                return link.describe();
+            }
+
+            @Override
+            public void onDtrDrop(Runnable action) {
+                link.onDtrDrop(action);
+            }
+
+            @Override
+            public void close() throws IOException {
+                link.close();
+            }
+        };
+    }
 }

@@ -1,49 +1,38 @@
 package dev.qmodem.transport;
 
 import dev.qmodem.transport.TraceWriter.Direction;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A {@link HostLink} that records every byte read from and written to the host in a {@link TraceSink}.
- * Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
+ * Puts a {@link HostLink} behind streams that record every byte read from and written to the host in a
+ * {@link TraceSink}. Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
  * answer to it even when the host link blocks.
  */
-public final class TracingHostLink extends ForwardingHostLink {
+public final class TracingHostLink {
 
-    private final TraceSink trace;
-    private final InputStream input;
-    private final OutputStream output;
+    private TracingHostLink() {
+    }
 
-    public TracingHostLink(HostLink link, TraceSink trace) {
-        super(link);
-        this.trace = trace;
-        this.input = new TracedInput(link.input());
-        this.output = new TracedOutput(link.output());
+    /** The host's link with every byte both ways recorded in {@code trace}. */
+    public static HostLink of(HostLink link, TraceSink trace) {
+        return link.withStreams(new TracedInput(link.input(), trace), new TracedOutput(link.output(), trace));
     }
 
     /** Wraps {@code handler} so that every host it serves is traced; for {@code transport.start(...)}. */
     public static HostSessionHandler tracing(HostSessionHandler handler, TraceSink trace) {
-        return link -> handler.serve(new TracingHostLink(link, trace));
+        return link -> handler.serve(of(link, trace));
     }
 
-    @Override
-    public InputStream input() {
-        return input;
-    }
+    private static final class TracedInput extends InputStream {
 
-    @Override
-    public OutputStream output() {
-        return output;
-    }
+        private final InputStream in;
+        private final TraceSink trace;
 
-    private final class TracedInput extends FilterInputStream {
-
-        TracedInput(InputStream in) {
-            super(in);
+        TracedInput(InputStream in, TraceSink trace) {
+            this.in = in;
+            this.trace = trace;
         }
 
         @Override
@@ -63,12 +52,26 @@ public final class TracingHostLink extends ForwardingHostLink {
             }
             return n;
         }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
-    private final class TracedOutput extends FilterOutputStream {
+    private static final class TracedOutput extends OutputStream {
 
-        TracedOutput(OutputStream out) {
-            super(out);
+        private final OutputStream out;
+        private final TraceSink trace;
+
+        TracedOutput(OutputStream out, TraceSink trace) {
+            this.out = out;
+            this.trace = trace;
         }
 
         @Override
@@ -81,6 +84,16 @@ public final class TracingHostLink extends ForwardingHostLink {
         public void write(byte[] b, int off, int len) throws IOException {
             trace.record(Direction.TO_HOST, b, off, len);
             out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
     }
 }

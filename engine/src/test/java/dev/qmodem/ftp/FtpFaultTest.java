@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.SystemClock;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,6 +27,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @Timeout(20)
 class FtpFaultTest {
 
+    private static final SystemClock CLOCK = new SystemClock();
+
+    @AfterAll
+    static void stopClock() {
+        CLOCK.close();
+    }
+
     private static final Duration SHORT = Duration.ofMillis(400);
 
     private static FtpSettings settings(Duration timeout) {
@@ -36,7 +45,7 @@ class FtpFaultTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> acceptQuietly(listener));
             long start = System.nanoTime();
-            assertThatThrownBy(() -> FtpSession.open("127.0.0.1", listener.getLocalPort(), settings(SHORT)))
+            assertThatThrownBy(() -> FtpSession.open("127.0.0.1", listener.getLocalPort(), settings(SHORT), CLOCK))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(609));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SHORT.multipliedBy(5));
             accepted.get(5, TimeUnit.SECONDS).close();
@@ -46,7 +55,7 @@ class FtpFaultTest {
     @Test
     void aReplyThatNeverComesTimesOutWith609AndCloseStillReturns() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(false)) {
-            FtpSession session = FtpSession.open("127.0.0.1", peer.port(), settings(SHORT));
+            FtpSession session = FtpSession.open("127.0.0.1", peer.port(), settings(SHORT), CLOCK);
             long start = System.nanoTime();
             assertThatThrownBy(() -> session.size("x"))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(609));
@@ -59,7 +68,7 @@ class FtpFaultTest {
     @Test
     void aServerKilledMidDownloadFailsAfterDeliveringWhatItSent() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(true)) {
-            FtpSession session = FtpSession.open("127.0.0.1", peer.port(), settings(Duration.ofSeconds(5)));
+            FtpSession session = FtpSession.open("127.0.0.1", peer.port(), settings(Duration.ofSeconds(5)), CLOCK);
             DownloadConnection get = session.retrieve("file.bin", 0);
             byte[] first = FtpSessionTest.readExactly(get.data(), ScriptedServer.SENT.length);
             assertThat(first).isEqualTo(ScriptedServer.SENT);

@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.SystemClock;
+import org.junit.jupiter.api.AfterAll;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(30)
 class FtpSessionTest {
 
+    private static final SystemClock CLOCK = new SystemClock();
+
+    @AfterAll
+    static void stopClock() {
+        CLOCK.close();
+    }
+
     private static final byte[] ALL_BYTES = allByteValues(4);
 
     @TempDir
@@ -47,7 +56,7 @@ class FtpSessionTest {
     }
 
     private FtpSession open(FtpSettings settings) throws FtpFailure {
-        return FtpSession.open("127.0.0.1", server.port(), settings);
+        return FtpSession.open("127.0.0.1", server.port(), settings, CLOCK);
     }
 
     @Test
@@ -62,7 +71,7 @@ class FtpSessionTest {
 
     @Test
     void unknownHostIs604() {
-        assertThatThrownBy(() -> FtpSession.open("no-such-host.invalid", 21, settings()))
+        assertThatThrownBy(() -> FtpSession.open("no-such-host.invalid", 21, settings(), CLOCK))
                 .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(604));
     }
 
@@ -72,7 +81,7 @@ class FtpSessionTest {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        assertThatThrownBy(() -> FtpSession.open("127.0.0.1", closedPort, settings()))
+        assertThatThrownBy(() -> FtpSession.open("127.0.0.1", closedPort, settings(), CLOCK))
                 .isInstanceOfSatisfying(FtpFailure.class, f -> {
                     assertThat(f.err()).isEqualTo(605);
                     assertThat(f.protocolError()).isZero();

@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.SystemClock;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(30)
 class FtpsSessionTest {
 
+    private static final SystemClock CLOCK = new SystemClock();
+
+    @AfterAll
+    static void stopClock() {
+        CLOCK.close();
+    }
+
     private static final byte[] DATA = FtpSessionTest.allByteValues(64);
 
     @TempDir
@@ -43,7 +52,7 @@ class FtpsSessionTest {
         Files.write(root.resolve("in.bin"), DATA);
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start();
              FtpSession session = FtpSession.open("127.0.0.1", tlsPort(server, security),
-                     settings(security, trusting(server.certificate())))) {
+                     settings(security, trusting(server.certificate())), CLOCK)) {
             DownloadConnection get = session.retrieve("in.bin", 0);
             assertThat(get.data().readAllBytes()).isEqualTo(DATA);
             get.complete();
@@ -64,7 +73,7 @@ class FtpsSessionTest {
     void anUntrustedCertificateIs631(FtpSecurity security) throws Exception {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start()) {
             assertThatThrownBy(() -> FtpSession.open("127.0.0.1", tlsPort(server, security),
-                    settings(security, SSLContext.getDefault())))
+                    settings(security, SSLContext.getDefault()), CLOCK))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.err()).isEqualTo(631));
         }
     }
@@ -73,7 +82,7 @@ class FtpsSessionTest {
     void explicitTlsAgainstAPlainServerFailsWithTheAuthReply() throws Exception {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(root).dataFolder(data).start()) {
             assertThatThrownBy(() -> FtpSession.open("127.0.0.1", server.port(),
-                    settings(FtpSecurity.EXPLICIT_TLS, trusting(server.certificate()))))
+                    settings(FtpSecurity.EXPLICIT_TLS, trusting(server.certificate())), CLOCK))
                     .isInstanceOfSatisfying(FtpFailure.class, f -> assertThat(f.protocolError()).isBetween(400, 599));
         }
     }

@@ -1,6 +1,7 @@
 package dev.qmodem.golden;
 
 import dev.qmodem.module.HostConnection;
+import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.module.RunningModule;
 import dev.qmodem.profile.Model;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +25,7 @@ class CoreGoldenTest {
     @MethodSource("transcripts")
     @Timeout(60)
     void transcriptMatches(Model model, GoldenTranscript transcript, @TempDir Path ufs) throws Exception {
-        try (RunningModule modem = RunningModule.start(model, ufs); HostConnection host = modem.connect()) {
+        try (RunningModule modem = RunningModule.startOnVirtualTime(ModuleConfig.of(model, ufs)); HostConnection host = modem.connect()) {
             transcript.play(host, Map.of());
         }
     }

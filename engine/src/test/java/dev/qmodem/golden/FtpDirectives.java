@@ -31,7 +31,7 @@ final class FtpDirectives {
 
     private static final Pattern LISTING_END = Pattern.compile("\r\nOK\r\n\r\n(\\+QFTP[A-Z]+): 0,(\\d+)\r\n$");
     private static final Pattern LENGTH_URC = Pattern.compile("^\r\n(\\+QFTP[A-Z]+): 0,(\\d+)\r\n$");
-    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss[.SSS]");
 
     private final FtpServerUnderTest server;
     private final Path ufs;

@@ -38,7 +38,7 @@ class FtpGoldenTest {
     void exampleMatches(TestServers.Kind kind, Model model, GoldenTranscript transcript, @TempDir Path ufs)
             throws Exception {
         try (FtpServerUnderTest server = kind.start();
-             RunningModule modem = RunningModule.start(new ModuleConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
+             RunningModule modem = RunningModule.startOnVirtualTime(new ModuleConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
              HostConnection host = modem.connect()) {
             FtpDirectives directives = new FtpDirectives(server, ufs);
             transcript.play(host, directives.all(), Map.of(

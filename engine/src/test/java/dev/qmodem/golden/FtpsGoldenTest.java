@@ -78,7 +78,7 @@ class FtpsGoldenTest {
     @Timeout(120)
     void exampleMatches(Server kind, Model model, GoldenTranscript transcript, @TempDir Path ufs) throws Exception {
         try (FtpServerUnderTest server = kind.start();
-             RunningModule modem = RunningModule.start(new ModuleConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
+             RunningModule modem = RunningModule.startOnVirtualTime(new ModuleConfig(model, ufs, new Properties(), DOCUMENT_HOSTS));
              HostConnection host = modem.connect()) {
             transcript.play(host, new FtpDirectives(server, ufs).all(), Map.of(
                     "port", Integer.toString(server.port()), "user", server.user(), "password", server.password()));

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * &gt; AT+QFTPCWD="/"        the host sends this line and CR
  * &gt;&gt; \x00+++              the host sends these bytes as they are (escapes: \r \n \\ \xHH)
  * &lt; \r\nOK\r\n             the module answers these bytes (consecutive lines concatenate)
- * ! pause 1100             the host waits (guard times)
+ * ! pause 1100             the host waits (guard times), on the module's clock
  * ! quiet 300              the module says nothing for that long
  * ! include _login.txt     the steps of another file in the same folder
  * ! name args              a directive the test supplies (server files, payloads)
@@ -137,7 +137,7 @@ public final class GoldenTranscript {
         String[] parts = step.text().split(" ", 2);
         String argument = parts.length > 1 ? parts[1] : "";
         switch (parts[0]) {
-            case "pause" -> Thread.sleep(Long.parseLong(argument));
+            case "pause" -> host.pause(Duration.ofMillis(Long.parseLong(argument)));
             case "quiet" -> assertThat(Escapes.show(host.drain(Duration.ofMillis(Long.parseLong(argument)))))
                     .as("%s:%d: silence", file.getFileName(), step.lineNumber()).isEmpty();
             default -> {

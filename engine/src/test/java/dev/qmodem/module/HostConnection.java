@@ -15,12 +15,22 @@ public final class HostConnection implements AutoCloseable {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
 
+    /** How the host lets time pass: sleeping, or moving the module's virtual clock. */
+    @FunctionalInterface
+    public interface Pause {
+        /** @param sent bytes this host has sent so far */
+        void pause(long sent, Duration wait) throws InterruptedException;
+    }
+
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final Pause pause;
     private byte[] partial = new byte[0];
+    private long sent;
 
-    public HostConnection(String host, int port) throws IOException {
+    HostConnection(String host, int port, Pause pause) throws IOException {
+        this.pause = pause;
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();
@@ -30,6 +40,12 @@ public final class HostConnection implements AutoCloseable {
     public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+        sent += bytes.length;
+    }
+
+    /** Lets {@code wait} pass for the module (guard times), on its clock. */
+    public void pause(Duration wait) throws InterruptedException {
+        pause.pause(sent, wait);
     }
 
     public void send(String text) throws IOException {

@@ -20,8 +20,8 @@ class ModelProfileTest {
         ModelProfile uc20 = ModelProfile.of(Model.UC20);
         ModelProfile bg95 = ModelProfile.of(Model.BG95);
         assertThat(uc20.hasCommand("+QFCRC")).isFalse();
-        assertThat(bg95.commands()).containsAll(uc20.commands()).contains("+QFCRC", "+CEREG")
-                .hasSize(uc20.commands().size() + 2);
+        assertThat(bg95.commands()).containsAll(uc20.commands())
+                .contains("+QFCRC", "+CEREG", "+QCSQ", "+CPSMS", "+CEDRXS").hasSize(uc20.commands().size() + 5);
         assertThat(ModelProfile.of(Model.BG77).commands()).isEqualTo(bg95.commands());
     }
 
@@ -42,7 +42,7 @@ class ModelProfileTest {
 
     @Test
     void overridesAddAndRemoveListWords() {
-        ModelProfile profile = ModelProfile.of(Model.BG95, overrides("commands-", "+QFCRC +CEREG"));
+        ModelProfile profile = ModelProfile.of(Model.BG95, overrides("commands-", "+QFCRC +CEREG +QCSQ +CPSMS +CEDRXS"));
         assertThat(profile.commands()).isEqualTo(ModelProfile.of(Model.UC20).commands());
         assertThat(ModelProfile.of(Model.UC20, overrides("ssl.cfg.params+", "sni")).text("ssl.cfg.params"))
                 .endsWith("negotiatetime sni");

@@ -1,11 +1,11 @@
 package dev.qmodem.command.basic;
 
-import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.AtRequest;
 import dev.qmodem.at.AtSettings;
 import dev.qmodem.at.Response;
 import dev.qmodem.command.Params;
+import dev.qmodem.command.Ts27007Command;
 import dev.qmodem.profile.IntRange;
 import dev.qmodem.profile.ModelProfile;
 
@@ -13,7 +13,7 @@ import dev.qmodem.profile.ModelProfile;
  * {@code AT+CMEE=[<n>]}: how errors read. 0 {@code ERROR}, 1 {@code +CME ERROR: <code>} (default), 2
  * {@code +CME ERROR: <text>}. {@code AT+CMEE?} shows {@code +CMEE: <n>}; {@code AT+CMEE=?} the range.
  */
-public final class CmeeCommand implements AtCommandHandler {
+public final class CmeeCommand implements Ts27007Command {
 
     private final AtSettings settings;
     private final IntRange range;
@@ -21,12 +21,6 @@ public final class CmeeCommand implements AtCommandHandler {
     public CmeeCommand(AtSettings settings, ModelProfile profile) {
         this.settings = settings;
         this.range = profile.range("range.cmee");
-    }
-
-    /** A 3GPP TS 27.007 command: wrong parameters are {@code +CME ERROR: 50} (incorrect parameters). */
-    @Override
-    public int parameterError() {
-        return INCORRECT_PARAMETERS;
     }
 
     @Override

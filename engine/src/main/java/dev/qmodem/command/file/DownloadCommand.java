@@ -9,7 +9,6 @@ import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Executor;
 
@@ -45,22 +44,7 @@ final class DownloadCommand extends FileCommand {
         } catch (FileError e) {
             throw failed(e);
         }
-        ToHost pump = new ToHost(file, -1, "+QFDWL");
-        try {
-            pump.attach(openDataMode(dataMode, pump));
-        } catch (AtException e) {
-            closeQuietly(file, e);
-            throw e;
-        }
+        ToHost.start(dataMode, file, -1, "+QFDWL", worker);
         response.result(ResultCode.CONNECT);
-        worker.execute(pump);
-    }
-
-    private static void closeQuietly(InputStream file, AtException reason) {
-        try {
-            file.close();
-        } catch (IOException e) {
-            reason.addSuppressed(e);
-        }
     }
 }

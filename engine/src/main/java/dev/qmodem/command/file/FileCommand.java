@@ -2,9 +2,6 @@ package dev.qmodem.command.file;
 
 import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.at.AtException;
-import dev.qmodem.data.DataLink;
-import dev.qmodem.data.DataMode;
-import dev.qmodem.data.DataModeHandler;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.FileErrorCode;
 
@@ -29,12 +26,8 @@ abstract class FileCommand implements AtCommandHandler {
         return AtException.cme(e.code().number());
     }
 
-    /** Enters data mode for a transfer; a plain {@code ERROR} while an escaped transfer still holds it. */
-    static DataLink openDataMode(DataMode dataMode, DataModeHandler handler) throws AtException {
-        try {
-            return dataMode.open(handler);
-        } catch (IllegalStateException e) {
-            throw AtException.error("data mode held by an escaped transfer");
-        }
+    /** A transfer cannot enter data mode: a plain {@code ERROR} while an escaped transfer still holds it. */
+    static AtException dataModeBusy() {
+        return AtException.error("data mode held by an escaped transfer");
     }
 }

@@ -1,26 +1,27 @@
 package dev.qmodem.command.file;
 
+import dev.qmodem.at.AtException;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataLink;
-import dev.qmodem.data.DataModeHandler;
+import dev.qmodem.data.DataMode;
+import dev.qmodem.data.Inflow;
 import dev.qmodem.fs.FileError;
+import dev.qmodem.fs.FileErrorCode;
+import dev.qmodem.time.Clock;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The host's data-mode bytes into a file, for {@code AT+QFUPL} and {@code AT+QFWRITE}. The data ends at the
- * announced length (the bytes after it are commands again), after {@code <timeout>} seconds without a byte, or
- * at {@code +++}; each way the bytes received are kept and the sink's line and {@code OK} answer. If the sink
- * fails, the host's remaining bytes are still taken (and dropped) until the data ends, so they never turn into
- * commands, and the answer is the failure's {@code +CME ERROR}. In ACK mode an {@code A} goes to the host after
- * each 1024 bytes, except after the last ones, which the final response acknowledges. A host that goes away
- * leaves the bytes received kept, as the module cannot tell a lost host from a finished one.
+ * The host's data-mode bytes into a file, for {@code AT+QFUPL} and {@code AT+QFWRITE} (an {@link Inflow}): the
+ * data ends at the announced length, after {@code <timeout>} seconds without a byte, or at {@code +++}; each way
+ * the bytes received are kept and the sink's line and {@code OK} answer. If the sink fails, the answer is the
+ * failure's {@code +CME ERROR}. In ACK mode an {@code A} goes to the host after each 1024 bytes. A host that goes
+ * away leaves the bytes received kept, as the module cannot tell a lost host from a finished one.
  */
-final class FromHost implements DataModeHandler {
+final class FromHost {
 
     /** Where the bytes go. */
     interface Sink {
@@ -35,134 +36,50 @@ final class FromHost implements DataModeHandler {
     }
 
     static final int ACK_BLOCK = 1024;
-    private static final byte[] ACK = {'A'};
 
-    private final Sink sink;
-    private final long length;
-    private final long timeoutNanos;
-    private final boolean ackMode;
-    private final ScheduledExecutorService timer;
-    private DataLink link;
-    private long received;
-    private long lastInputAt;
-    private FileError failure;
-    private boolean over;
-    private ScheduledFuture<?> watchdog;
-
-    FromHost(Sink sink, long length, long timeoutSeconds, boolean ackMode, ScheduledExecutorService timer) {
-        this.sink = sink;
-        this.length = length;
-        this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        this.ackMode = ackMode;
-        this.timer = timer;
+    private FromHost() {
     }
 
-    /** Starts the silence watchdog; the data-mode session must be the link's. */
-    synchronized void attach(DataLink dataLink) {
-        link = dataLink;
-        lastInputAt = System.nanoTime();
-        watchdog = timer.schedule(this::checkSilence, timeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int fromHost(byte[] bytes, int off, int len) {
-        int used = 0;
-        while (used < len) {
-            int taken;
-            boolean ackDue;
-            boolean complete;
-            synchronized (this) {
-                if (over) {
-                    return len;
-                }
-                long room = length - received;
-                if (ackMode) {
-                    room = Math.min(room, ACK_BLOCK - received % ACK_BLOCK);
-                }
-                taken = (int) Math.min(len - used, room);
-                if (failure == null) {
-                    try {
-                        sink.write(bytes, off + used, taken);
-                    } catch (FileError e) {
-                        failure = e;
-                    }
-                }
-                received += taken;
-                lastInputAt = System.nanoTime();
-                complete = received == length;
-                ackDue = ackMode && !complete && received % ACK_BLOCK == 0;
+    /** Enters data mode for the file's bytes; a plain {@code ERROR} while an escaped transfer holds data mode. */
+    static void start(DataMode dataMode, Sink sink, long length, long timeoutSeconds, boolean ackMode, Clock clock)
+            throws AtException {
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
             }
-            used += taken;
-            if (ackDue) {
-                acknowledge();
+
+            @Override
+            public void write(byte[] bytes, int off, int len) throws FileError {
+                sink.write(bytes, off, len);
             }
-            if (complete) {
-                finish(true);
-                return used;
-            }
-        }
-        return used;
-    }
-
-    @Override
-    public boolean escaped() {
-        finish(true);
-        return false;
-    }
-
-    @Override
-    public void hostLost() {
-        finish(false);
-    }
-
-    private void acknowledge() {
+        };
         try {
-            link.toHost().write(ACK);
-        } catch (IOException e) {
-            // data mode ended meanwhile (escape, timeout, host gone): nobody waits for the A
+            Inflow.start(dataMode, out, length, timeoutSeconds, TimeUnit.SECONDS, ackMode ? ACK_BLOCK : 0, clock,
+                    (link, how, received, failure) -> finish(sink, link, how, received, failure));
+        } catch (IllegalStateException e) {
+            throw FileCommand.dataModeBusy();
         }
     }
 
-    private void checkSilence() {
-        synchronized (this) {
-            if (over) {
-                return;
-            }
-            long silent = System.nanoTime() - lastInputAt;
-            if (silent < timeoutNanos) {
-                watchdog = timer.schedule(this::checkSilence, timeoutNanos - silent, TimeUnit.NANOSECONDS);
-                return;
-            }
-        }
-        finish(true);
-    }
-
-    /** Ends once: keeps or discards the bytes, then answers unless the host is gone. */
-    private void finish(boolean answer) {
+    /** Keeps or discards the bytes, then answers unless the host is gone. */
+    private static void finish(Sink sink, DataLink link, Inflow.End how, long received, IOException failure) {
         String line = null;
-        FileError failed;
-        synchronized (this) {
-            if (over) {
-                return;
+        IOException failed = failure;
+        if (failed == null) {
+            try {
+                line = sink.complete(received);
+            } catch (FileError e) {
+                failed = e;
             }
-            over = true;
-            watchdog.cancel(false);
-            failed = failure;
-            if (failed == null) {
-                try {
-                    line = sink.complete(received);
-                } catch (FileError e) {
-                    failed = e;
-                }
-            } else {
-                sink.discard();
-            }
+        } else {
+            sink.discard();
         }
-        if (!answer) {
+        if (how == Inflow.End.HOST_LOST) {
             return;
         }
         if (failed != null) {
-            link.fail(failed.code().number());
+            link.fail((failed instanceof FileError f ? f.code() : FileErrorCode.FAIL_TO_WRITE).number());
         } else {
             link.end(List.of(line), ResultCode.OK);
         }

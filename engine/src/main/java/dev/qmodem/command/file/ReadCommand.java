@@ -44,10 +44,8 @@ final class ReadCommand extends FileCommand {
                 } catch (FileError e) {
                     throw failed(e);
                 }
-                ToHost pump = new ToHost(new HandleInput(handles, handle), length, null);
-                pump.attach(openDataMode(dataMode, pump));
+                ToHost.start(dataMode, new HandleInput(handles, handle), length, null, worker);
                 response.connect(Long.toString(length));
-                worker.execute(pump);
             }
             default -> throw Params.unsupportedForm();
         }

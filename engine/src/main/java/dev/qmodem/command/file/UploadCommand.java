@@ -7,6 +7,7 @@ import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.command.Params;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.time.Clock;
 import dev.qmodem.fs.ChecksumAlgorithm;
 import dev.qmodem.fs.DataChecksum;
 import dev.qmodem.fs.Drive;
@@ -14,7 +15,6 @@ import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StagedUpload;
 
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code AT+QFUPL=<filename>[,<file_size>[,<timeout>[,<ackmode>]]]}: {@code CONNECT}, then the host's bytes go
@@ -31,12 +31,12 @@ final class UploadCommand extends FileCommand {
 
     private final LocalStorage storage;
     private final DataMode dataMode;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
 
-    UploadCommand(LocalStorage storage, DataMode dataMode, ScheduledExecutorService timer) {
+    UploadCommand(LocalStorage storage, DataMode dataMode, Clock clock) {
         this.storage = storage;
         this.dataMode = dataMode;
-        this.timer = timer;
+        this.clock = clock;
     }
 
     @Override
@@ -68,9 +68,8 @@ final class UploadCommand extends FileCommand {
         } catch (FileError e) {
             throw failed(e);
         }
-        FromHost handler = new FromHost(new UploadSink(upload), size, timeout, ackMode, timer);
         try {
-            handler.attach(openDataMode(dataMode, handler));
+            FromHost.start(dataMode, new UploadSink(upload), size, timeout, ackMode, clock);
         } catch (AtException e) {
             upload.abort();
             throw e;

@@ -7,13 +7,13 @@ import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.command.Params;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.time.Clock;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.FileErrorCode;
 import dev.qmodem.fs.FileHandles;
 import dev.qmodem.fs.OpenHandle;
 import dev.qmodem.fs.OpenMode;
 
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code AT+QFWRITE=<filehandle>,<length>[,<timeout>]}: {@code CONNECT}, then the host's bytes are written at the
@@ -28,12 +28,12 @@ final class WriteCommand extends FileCommand {
 
     private final FileHandles handles;
     private final DataMode dataMode;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
 
-    WriteCommand(FileHandles handles, DataMode dataMode, ScheduledExecutorService timer) {
+    WriteCommand(FileHandles handles, DataMode dataMode, Clock clock) {
         this.handles = handles;
         this.dataMode = dataMode;
-        this.timer = timer;
+        this.clock = clock;
     }
 
     @Override
@@ -46,8 +46,7 @@ final class WriteCommand extends FileCommand {
                 long length = args.integer(1, 1, Long.MAX_VALUE);
                 long timeout = args.integer(2, 1, MAX_TIMEOUT, DEFAULT_TIMEOUT);
                 checkWritable(handle);
-                FromHost handler = new FromHost(new HandleSink(handles, handle), length, timeout, false, timer);
-                handler.attach(openDataMode(dataMode, handler));
+                FromHost.start(dataMode, new HandleSink(handles, handle), length, timeout, false, clock);
                 response.result(ResultCode.CONNECT);
             }
             default -> throw Params.unsupportedForm();

@@ -5,16 +5,12 @@ import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataLink;
 import dev.qmodem.data.DataMode;
-import dev.qmodem.data.DataModeHandler;
+import dev.qmodem.data.Outflow;
+import dev.qmodem.data.Pump;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.ftp.FtpErrors;
-import dev.qmodem.ftp.FtpFailure;
-import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.DownloadConnection;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,12 +23,9 @@ import java.util.List;
  */
 final class Downloads {
 
-    private static final Logger log = LoggerFactory.getLogger(Downloads.class);
-
     /** Opens the data transfer on the session: RETR with REST, LIST, NLST or MLSD. */
     @FunctionalInterface
-    interface Opener {
-        DownloadConnection open(FtpSession session) throws FtpFailure;
+    interface Opener extends TransferOperation.Opener<DownloadConnection> {
     }
 
     static final String COM = "COM:";
@@ -65,73 +58,43 @@ final class Downloads {
      * service's worker. If the data connection cannot be opened it answers OK and the URC carries the error.
      */
     void toHost(Response response, String urcName, Opener opener, long limit) throws AtException {
-        FtpSession session = service.begin(FtpService.Phase.TRANSFER);
-        DownloadConnection transfer;
-        try {
-            service.applyFileType(session);
-            transfer = opener.open(session);
-        } catch (FtpFailure f) {
-            log.debug("{}: no data connection", urcName, f);
-            service.finish();
-            service.urc(urcName + ": " + f.err() + "," + f.protocolError());
+        DownloadConnection transfer = TransferOperation.openNow(service, urcName, opener);
+        if (transfer == null) {
             return;
         }
-        DataLink link = dataMode.open(new ToHost(transfer));
+        DataLink link = Outflow.start(dataMode, transfer.data(), limit, null, true, transfer::abort, service::execute,
+                (flow, sent, failure) -> {
+                    Outcome outcome = Transfers.endDownload(transfer, sent, failure, limit, FtpErrors.CONNECTION_ABORTED);
+                    flow.end(List.of(), ResultCode.OK);
+                    TransferOperation.report(service, urcName, outcome);
+                });
+        // the flow's end waits for CONNECT, which is answered after this returns: registered before any finish()
         service.transferStarted(() -> {
             transfer.abort();
             link.abandon();
         }, transfer::bytesTransferred);
         response.result(ResultCode.CONNECT);
-        service.execute(() -> {
-            String result = Transfers.download(transfer, link.toHost(), limit, FtpErrors.CONNECTION_ABORTED);
-            link.end(List.of(), ResultCode.OK);
-            service.finish();
-            service.urc(urcName + ": " + result);
-        });
     }
 
     /** To a local file: OK now, the URC when done. */
     void toFile(String urcName, Opener opener, String localName) throws AtException {
         checkLocalName(localName);
-        FtpSession session = service.begin(FtpService.Phase.TRANSFER);
-        service.execute(() -> {
-            String result;
-            try {
-                service.applyFileType(session);
-                DownloadConnection transfer = opener.open(session);
-                service.transferStarted(transfer::abort, transfer::bytesTransferred);
-                try (OutputStream file = storage.createFile(localName)) {
-                    result = Transfers.download(transfer, file, -1, FtpErrors.FILE_ERROR);
-                } catch (FileError e) {
-                    transfer.abort();
-                    result = FtpErrors.OPEN_FILE_FAILED + ",0";
+        TransferOperation.onWorker(service, urcName, session -> {
+            DownloadConnection transfer = opener.open(session);
+            service.transferStarted(transfer::abort, transfer::bytesTransferred);
+            try (OutputStream file = storage.createFile(localName)) {
+                long copied = 0;
+                IOException failure = null;
+                try {
+                    copied = Pump.copy(transfer.data(), file, -1);
+                } catch (IOException e) {
+                    failure = e;
                 }
-            } catch (FtpFailure f) {
-                result = f.err() + "," + f.protocolError();
-            } catch (IOException e) {
-                result = FtpErrors.FILE_ERROR + ",0";
+                return Transfers.endDownload(transfer, copied, failure, -1, FtpErrors.FILE_ERROR);
+            } catch (FileError e) {
+                transfer.abort();
+                return Outcome.failed(FtpErrors.OPEN_FILE_FAILED);
             }
-            service.finish();
-            service.urc(urcName + ": " + result);
         });
-    }
-
-    /** The host's side of a download: its bytes are ignored, +++ pauses (ATO resumes), hanging up aborts. */
-    private record ToHost(DownloadConnection transfer) implements DataModeHandler {
-
-        @Override
-        public int fromHost(byte[] bytes, int off, int len) {
-            return len;
-        }
-
-        @Override
-        public boolean escaped() {
-            return true;
-        }
-
-        @Override
-        public void hostLost() {
-            transfer.abort();
-        }
     }
 }

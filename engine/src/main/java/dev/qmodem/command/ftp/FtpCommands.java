@@ -3,14 +3,19 @@ package dev.qmodem.command.ftp;
 import dev.qmodem.at.AtCommandHandler;
 import dev.qmodem.data.DataMode;
 import dev.qmodem.fs.LocalStorage;
+import dev.qmodem.ftp.FtpErrors;
+import dev.qmodem.ftp.FtpFailure;
 import dev.qmodem.ftp.ListingKind;
 import dev.qmodem.profile.ModelProfile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The FTP(S) command family's registrations: every AT+QFTP command with what it needs. */
 public final class FtpCommands {
+
+    private static final Pattern MODIFICATION_TIME = Pattern.compile("\\d{14}(\\.\\d{1,9})?");
 
     private FtpCommands() {
     }
@@ -67,8 +72,16 @@ public final class FtpCommands {
         return commands;
     }
 
-    /** Drops a fraction of zeros ({@code 20140708110039.000}): the documents print whole seconds. */
-    static String wholeSeconds(String modificationTime) {
-        return modificationTime.matches("\\d{14}\\.0+") ? modificationTime.substring(0, 14) : modificationTime;
+    /**
+     * The documented {@code YYYYMMDDHHMMSS} of a server's MDTM answer: a fraction (RFC 3659 allows one; Apache
+     * FtpServer sends {@code 20261130050649.294}) is cut off, as host parsers read 14 digits; an answer that is not
+     * a time fails the operation with 601 rather than reaching the host.
+     */
+    static String wholeSeconds(String modificationTime) throws FtpFailure {
+        if (!MODIFICATION_TIME.matcher(modificationTime).matches()) {
+            throw new FtpFailure(FtpErrors.UNKNOWN, 0, "MDTM answer is not a time: " + modificationTime.length()
+                    + " characters", null);
+        }
+        return modificationTime.substring(0, 14);
     }
 }

@@ -24,9 +24,16 @@ public final class FtpConfig {
 
     public FtpConfig(ModelProfile profile) {
         this.profile = profile;
+        reset();
+    }
+
+    /** Power-on values: every parameter at its default, no account. */
+    public synchronized void reset() {
         for (String name : parameterNames()) {
             values.put(name, (int) profile.number("ftp.default." + name));
         }
+        username = "";
+        password = "";
     }
 
     /** The integer parameters this model has, in the order its test command lists them. */

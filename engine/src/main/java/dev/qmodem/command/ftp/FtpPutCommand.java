@@ -5,12 +5,11 @@ import dev.qmodem.at.Args;
 import dev.qmodem.at.Response;
 import dev.qmodem.at.ResultCode;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.data.Pump;
 import dev.qmodem.fs.FileError;
 import dev.qmodem.fs.FileErrorCode;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.ftp.FtpErrors;
-import dev.qmodem.ftp.FtpFailure;
-import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.UploadConnection;
 import dev.qmodem.profile.ModelProfile;
 
@@ -73,50 +72,35 @@ public final class FtpPutCommand extends FtpSetCommand {
         if (paused != null) {
             upload = paused.upload();
         } else {
-            FtpSession session = service.begin(FtpService.Phase.TRANSFER);
-            try {
-                service.applyFileType(session);
-                upload = session.store(file, start);
-            } catch (FtpFailure f) {
-                service.finish();
-                service.urc(URC + ": " + f.err() + "," + f.protocolError());
+            upload = TransferOperation.openNow(service, URC, session -> session.store(file, start));
+            if (upload == null) {
                 return;
             }
         }
-        UploadFromHost handler = new UploadFromHost(service, upload, file, start, limit, lastPart,
+        UploadFromHost handler = new UploadFromHost(service, dataMode, upload, file, start, limit, lastPart,
                 service.config().get("rsptimeout"));
-        handler.attach(dataMode.open(handler));
         service.transferStarted(handler::cancel, handler::taken);
         response.result(ResultCode.CONNECT);
     }
 
     private void fromFile(String file, String local, long start) throws AtException {
         downloads.checkLocalName(local);
-        FtpSession session = service.begin(FtpService.Phase.TRANSFER);
-        service.execute(() -> {
-            String result;
+        TransferOperation.onWorker(service, URC, session -> {
             try (InputStream source = storage.openRead(local, start)) {
-                service.applyFileType(session);
                 UploadConnection upload = session.store(file, start);
                 service.transferStarted(upload::abort, upload::bytesTransferred);
                 try {
-                    long sent = Transfers.copy(source, upload.data(), -1);
+                    long sent = Pump.copy(source, upload.data(), -1);
                     upload.complete();
-                    result = "0," + sent;
+                    return Outcome.success(sent);
                 } catch (IOException e) {
                     upload.abort();
-                    result = Transfers.failure(e);
+                    return Transfers.failure(e);
                 }
             } catch (FileError e) {
-                result = (e.code() == FileErrorCode.LARGER_THAN_FILE_SIZE
-                        ? FtpErrors.BAD_FILE_POSITION : FtpErrors.OPEN_FILE_FAILED) + ",0";
-            } catch (FtpFailure f) {
-                result = f.err() + "," + f.protocolError();
-            } catch (IOException e) {
-                result = FtpErrors.FILE_ERROR + ",0";
+                return Outcome.failed(e.code() == FileErrorCode.LARGER_THAN_FILE_SIZE
+                        ? FtpErrors.BAD_FILE_POSITION : FtpErrors.OPEN_FILE_FAILED);
             }
-            service.finish();
-            service.urc(URC + ": " + result);
         });
     }
 }

@@ -2,7 +2,7 @@ package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
 import dev.qmodem.at.CommandObserver;
-import dev.qmodem.at.HostOutput;
+import dev.qmodem.data.HostOutput;
 import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
@@ -16,6 +16,7 @@ import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
 import dev.qmodem.network.PdpContexts;
+import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -59,7 +59,7 @@ public final class FtpService {
     private final HostOutput output;
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
     private final Faults faults;
     private final FtpNetwork network;
     private final CommandObserver observer;
@@ -81,15 +81,15 @@ public final class FtpService {
      * @param observer    told each operation's outcome
      */
     public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
-                      Map<String, String> hostAliases, ScheduledExecutorService timer, Faults faults,
-                      FtpNetwork network, CommandObserver observer) {
+                      Map<String, String> hostAliases, Clock clock, Faults faults, FtpNetwork network,
+                      CommandObserver observer) {
         this.faults = faults;
         this.observer = observer;
         this.network = network;
         this.config = config;
         this.ssl = ssl;
         this.tls = tls;
-        this.timer = timer;
+        this.clock = clock;
         this.output = output;
         this.pdp = pdp;
         this.hostAliases = Map.copyOf(hostAliases);
@@ -116,7 +116,7 @@ public final class FtpService {
         Optional<Fault.Delay> delay = faults.delay(command);
         if (delay.isPresent()) {
             faults.injected("delay", line + " " + delay.get().ms() + " ms later");
-            timer.schedule(() -> output.urc(line), delay.get().ms(), TimeUnit.MILLISECONDS);
+            clock.schedule(() -> output.urc(line), delay.get().ms(), TimeUnit.MILLISECONDS);
             return;
         }
         output.urc(line);
@@ -126,8 +126,8 @@ public final class FtpService {
         worker.execute(task);
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
+    Clock clock() {
+        return clock;
     }
 
     /** AT+QFTPSTAT's {@code <ftpstat>}. */
@@ -161,14 +161,14 @@ public final class FtpService {
                 try {
                     FtpSettings settings = plain;
                     if (security != FtpSecurity.NONE) {
-                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl);
+                        FtpsTls sessionTls = tls.build(controlSsl, dataSsl, host);
                         settings = plain.withSecurity(security, sessionTls.control(), sessionTls.data());
                     }
-                    opened = FtpSession.open(address, port, settings, network);
+                    opened = FtpSession.open(address, port, settings, clock, network);
                     result = "0,0";
                 } catch (FtpFailure f) {
                     log.debug("login to {}:{} failed", address, port, f);
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
@@ -187,7 +187,7 @@ public final class FtpService {
             try {
                 line = call.call(current);
             } catch (FtpFailure f) {
-                line = urcName + ": " + f.err() + "," + f.protocolError();
+                line = urcName + ": " + Outcome.of(f);
             }
             finish();
             urc(line);
@@ -314,7 +314,7 @@ public final class FtpService {
                 try {
                     closing.close();
                 } catch (FtpFailure f) {
-                    result = f.err() + "," + f.protocolError();
+                    result = Outcome.of(f).toString();
                 }
             }
             synchronized (this) {
@@ -323,6 +323,38 @@ public final class FtpService {
             }
             urc(urcPrefix + (forcedResult != null ? forcedResult : result));
         });
+    }
+
+    /**
+     * The module lost power or reset: the running transfer stops, the session is forgotten at once (a new
+     * AT+QFTPOPEN works) and its connection closed in the background; no URC reports it, as nothing would on a
+     * module that went down.
+     */
+    public void powerLost() {
+        Runnable cancel;
+        FtpSession dropped;
+        synchronized (this) {
+            cancel = cancelTransfer;
+            cancelTransfer = null;
+            dropped = session;
+            session = null;
+            pausedUpload = null;
+            phase = Phase.CLOSED;
+            transferLength = () -> 0;
+        }
+        config.reset();
+        if (cancel != null) {
+            cancel.run();
+        }
+        if (dropped != null) {
+            worker.execute(() -> {
+                try {
+                    dropped.close();
+                } catch (FtpFailure f) {
+                    log.debug("dropped session ended with {}", f.err());
+                }
+            });
+        }
     }
 
     /** Stops the worker (module shutdown); an open session is dropped without QUIT. */

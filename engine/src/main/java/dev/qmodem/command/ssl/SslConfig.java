@@ -86,7 +86,8 @@ public final class SslConfig {
         Map<String, Object> v = values.get(index(context));
         return new SslContextSettings((int) v.get("sslversion"), (int) v.get(CIPHER_SUITE), (int) v.get("seclevel"),
                 (String) v.get("cacert"), (String) v.get("clientcert"), (String) v.get("clientkey"),
-                (int) v.getOrDefault("ignorelocaltime", 1) == 1);
+                (int) v.getOrDefault("ignorelocaltime", 1) == 1, (int) v.get("negotiatetime"),
+                (int) v.getOrDefault("sni", 0) == 1);
     }
 
     private int index(int context) {

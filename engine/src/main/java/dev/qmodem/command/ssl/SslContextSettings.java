@@ -10,9 +10,11 @@ package dev.qmodem.command.ssl;
  * @param clientCert      {@code clientcert}: local PEM file of the client certificate (chain), "" if unset
  * @param clientKey       {@code clientkey}: local PEM file of the client key, "" if unset
  * @param ignoreLocalTime {@code ignorelocaltime}: whether certificate validity dates are ignored
+ * @param negotiateTime   {@code negotiatetime}: seconds a TLS handshake may take
+ * @param sni             {@code sni}: whether the host name is sent as Server Name Indication
  */
 public record SslContextSettings(int sslVersion, int cipherSuite, int secLevel, String caCert, String clientCert,
-                                 String clientKey, boolean ignoreLocalTime) {
+                                 String clientKey, boolean ignoreLocalTime, int negotiateTime, boolean sni) {
 
     /** 0xFFFF: every suite the model knows. */
     public static final int ALL_CIPHER_SUITES = 0xFFFF;

@@ -1,4 +1,6 @@
-package dev.qmodem.at;
+package dev.qmodem.data;
+
+import dev.qmodem.at.ResponseWriter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ public final class HostOutput {
     private final ArrayDeque<String> pendingUrcs = new ArrayDeque<>();
     private OutputStream out;
     private int holds;
+    private boolean silenced;
 
     public HostOutput(ResponseWriter writer, int maxPendingUrcs) {
         this.writer = writer;
@@ -60,8 +63,22 @@ public final class HostOutput {
         write(bytes, 0, bytes.length);
     }
 
+    /**
+     * While silenced (the module is off or booting) URCs are dropped, and those waiting are dropped at once: a
+     * module that went down forgets them.
+     */
+    public synchronized void silence(boolean on) {
+        silenced = on;
+        if (on) {
+            pendingUrcs.clear();
+        }
+    }
+
     /** Queues or writes an unsolicited result code. */
     public synchronized void urc(String line) {
+        if (silenced) {
+            return;
+        }
         if (holds == 0 && out != null) {
             write(writer.unsolicited(line));
             return;

@@ -1,0 +1,192 @@
+package dev.qmodem.data;
+
+import dev.qmodem.time.Clock;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host's data-mode bytes into a sink (a file for AT+QFUPL and AT+QFWRITE, a data connection for AT+QFTPPUT),
+ * written by the host's reader, so a slow sink slows the host. The data ends at the announced length (the bytes
+ * after it are commands again), after a silence timeout, at {@code +++}, or when the host goes away. If the sink
+ * fails, the host's remaining bytes are still taken and dropped until the data ends, so they never turn into
+ * commands. Optionally an {@code A} goes to the host after every block of bytes (QFUPL's ACK mode), except after
+ * the last ones, which the final response acknowledges. The command supplies the sink and the answer.
+ */
+public final class Inflow implements DataModeHandler {
+
+    /** How the data ended. */
+    public enum End { LENGTH, ESCAPE, TIMEOUT, HOST_LOST }
+
+    /** What to do once the data is over: runs once, on the thread that ended it; must end the link unless the host is lost. */
+    @FunctionalInterface
+    public interface Completion {
+        /** @param failure the sink's first failure, or null */
+        void completed(DataLink link, End how, long received, IOException failure);
+    }
+
+    private static final byte[] ACK = {'A'};
+
+    private final OutputStream sink;
+    private final long length;
+    private final long timeoutNanos;
+    private final int ackBlock;
+    private final Clock clock;
+    private final Completion completion;
+    private DataLink link;
+    private volatile long received;
+    private long lastInputAt;
+    private boolean writing;
+    private boolean over;
+    private IOException failure;
+    private Clock.Timer watchdog;
+
+    private Inflow(OutputStream sink, long length, long timeoutNanos, int ackBlock, Clock clock,
+                   Completion completion) {
+        this.sink = sink;
+        this.length = length;
+        this.timeoutNanos = timeoutNanos;
+        this.ackBlock = ackBlock;
+        this.clock = clock;
+        this.completion = completion;
+    }
+
+    /**
+     * Opens data mode for the host's bytes and starts the silence watchdog.
+     *
+     * @param length   bytes to take, or -1 for no limit
+     * @param timeout  silence that ends the data
+     * @param ackBlock bytes after which an {@code A} goes to the host, or 0 for none
+     * @throws IllegalStateException if data mode is held by another session
+     */
+    public static Inflow start(DataMode dataMode, OutputStream sink, long length, long timeout, TimeUnit unit,
+                               int ackBlock, Clock clock, Completion completion) {
+        Inflow flow = new Inflow(sink, length, unit.toNanos(timeout), ackBlock, clock, completion);
+        synchronized (flow) {
+            flow.link = dataMode.open(flow);
+            flow.lastInputAt = clock.nanoTime();
+            flow.watchdog = clock.schedule(flow::checkSilence, flow.timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        return flow;
+    }
+
+    /** Bytes taken so far (AT+QFTPLEN). */
+    public long received() {
+        return received;
+    }
+
+    @Override
+    public int fromHost(byte[] bytes, int off, int len) {
+        int used = 0;
+        while (used < len) {
+            int taken;
+            boolean drop;
+            synchronized (this) {
+                if (over) {
+                    return len;
+                }
+                long room = length < 0 ? Long.MAX_VALUE : length - received;
+                if (ackBlock > 0) {
+                    room = Math.min(room, ackBlock - received % ackBlock);
+                }
+                taken = (int) Math.min(len - used, room);
+                drop = failure != null;
+                writing = true;
+            }
+            IOException failed = null;
+            if (!drop) {
+                try {
+                    sink.write(bytes, off + used, taken);
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            boolean complete;
+            synchronized (this) {
+                writing = false;
+                if (failed != null) {
+                    failure = failed;
+                }
+                received += taken;
+                lastInputAt = clock.nanoTime();
+                complete = received == length;
+            }
+            used += taken;
+            if (complete) {
+                end(End.LENGTH);
+                return used;
+            }
+            if (ackBlock > 0 && received % ackBlock == 0) {
+                acknowledge();
+            }
+        }
+        return used;
+    }
+
+    @Override
+    public boolean escaped() {
+        end(End.ESCAPE);
+        return false;
+    }
+
+    @Override
+    public void hostLost() {
+        end(End.HOST_LOST);
+    }
+
+    /**
+     * Ends the data without an answer (AT+QFTPCLOSE, a lost PDP context): data mode is left and the host's
+     * further bytes are commands. The caller drops the sink.
+     *
+     * @return false if the data had already ended (the completion ran or runs)
+     */
+    public boolean cancel() {
+        synchronized (this) {
+            if (over) {
+                return false;
+            }
+            over = true;
+            watchdog.cancel();
+        }
+        link.abandon();
+        return true;
+    }
+
+    private void acknowledge() {
+        try {
+            link.toHost().write(ACK);
+        } catch (IOException e) {
+            // data mode ended meanwhile (escape, timeout, host gone): nobody waits for the A
+        }
+    }
+
+    /** A write in progress is not silence: a slow sink is the sink's watchdog's business. */
+    private void checkSilence() {
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            long silent = clock.nanoTime() - lastInputAt;
+            if (writing || silent < timeoutNanos) {
+                watchdog = clock.schedule(this::checkSilence, timeoutNanos - (writing ? 0 : silent),
+                        TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+        end(End.TIMEOUT);
+    }
+
+    private void end(End how) {
+        IOException failed;
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            over = true;
+            watchdog.cancel();
+            failed = failure;
+        }
+        completion.completed(link, how, received, failed);
+    }
+}
