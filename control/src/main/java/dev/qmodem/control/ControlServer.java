@@ -13,7 +13,6 @@ import dev.qmodem.network.PdpContexts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.sse.SseClient;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -44,6 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * DELETE /api/modules/{id}/faults[/{fid}]    removes all, or one
  * POST   /api/modules/{id}/events            an event object; 202, applied at once
  * GET    /api/modules/{id}/trace             the live trace, text/event-stream
+ * GET    /                                   the web inspector, and its endpoints ({@link Inspector})
  * GET    /metrics                            Prometheus text format
  * </pre>
  * A bad request is 400 with {@code {"error":..., "field":...}}; an unknown module or fault 404.
@@ -59,7 +59,7 @@ public final class ControlServer implements AutoCloseable {
     public record Controlled(String id, EmulatedModule module, String endpoint) {
     }
 
-    private static final class NotFound extends RuntimeException {
+    static final class NotFound extends RuntimeException {
         NotFound(String message) {
             super(message);
         }
@@ -69,6 +69,7 @@ public final class ControlServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
+    private final Inspector inspector = new Inspector(this::find);
     private final Javalin app;
     private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
 
@@ -91,7 +92,8 @@ public final class ControlServer implements AutoCloseable {
             });
             config.routes.delete("/api/modules/{id}/faults/{faultId}", this::removeFault);
             config.routes.post("/api/modules/{id}/events", this::applyEvent);
-            config.routes.sse("/api/modules/{id}/trace", this::followTrace);
+            config.routes.get("/api/modules/{id}/trace", this::followTrace);
+            inspector.install(config);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             config.routes.exception(FaultException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
@@ -128,6 +130,7 @@ public final class ControlServer implements AutoCloseable {
         String id = Integer.toString(modules.size());
         Controlled controlled = new Controlled(id, module, endpoint);
         ModuleMetrics.bind(metrics, id, module);
+        inspector.register(controlled);
         modules.add(controlled);
         byId.put(id, controlled);
         return id;
@@ -144,9 +147,14 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private Controlled module(Context ctx) {
-        Controlled found = byId.get(ctx.pathParam("id"));
+        return find(ctx.pathParam("id"));
+    }
+
+    /** The module with this id; {@link NotFound} (404) if there is none. */
+    Controlled find(String id) {
+        Controlled found = byId.get(id);
         if (found == null) {
-            throw new NotFound("no module " + ctx.pathParam("id"));
+            throw new NotFound("no module " + id);
         }
         return found;
     }
@@ -155,9 +163,14 @@ public final class ControlServer implements AutoCloseable {
         ArrayNode list = json.createArrayNode();
         for (Controlled c : modules) {
             ModuleState state = c.module().state();
-            list.addObject().put("id", c.id()).put("model", state.model().name()).put("endpoint", c.endpoint())
+            ObjectNode entry = list.addObject();
+            entry.put("id", c.id()).put("model", state.model().name()).put("endpoint", c.endpoint())
                     .put("hostConnected", state.hostConnected()).put("dataMode", state.dataMode())
                     .put("ftpStat", state.ftpStat()).put("faults", c.module().faults().list().size());
+            ArrayNode pdpActive = entry.putArray("pdpActive");
+            state.pdp().forEach(a -> pdpActive.add(a.contextId()));
+            ArrayNode faultKinds = entry.putArray("faultKinds");
+            c.module().faults().list().forEach(active -> faultKinds.add(active.fault().kind()));
         }
         ctx.json(list);
     }
@@ -172,7 +185,7 @@ public final class ControlServer implements AutoCloseable {
         for (PdpContexts.Activation a : state.pdp()) {
             pdp.addObject().put("context", a.contextId()).put("active", true).put("address", a.address());
         }
-        node.putObject("ftp").put("stat", state.ftpStat());
+        node.putObject("ftp").put("stat", state.ftpStat()).put("transferLength", state.ftpTransferLength());
         node.set("faults", faults(c.module().faults()));
         ctx.json(node);
     }
@@ -211,27 +224,28 @@ public final class ControlServer implements AutoCloseable {
         return json.readTree(text);
     }
 
-    private void followTrace(SseClient client) {
-        Controlled c = module(client.ctx());
-        TraceStream stream = new TraceStream(client, json);
+    /**
+     * Streams the trace as server-sent events on the request's own thread until the follower goes away. Not Javalin's
+     * SSE support: when a follower left, Jetty recycled the request before Javalin finished it, and Javalin's exception
+     * handling then looped without end (Javalin 7.2.3).
+     */
+    private void followTrace(Context ctx) throws IOException {
+        Controlled c = module(ctx);
+        ctx.status(HttpStatus.OK).contentType("text/event-stream; charset=utf-8").header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+        TraceStream stream = new TraceStream(ctx.res().getOutputStream(), json);
         c.module().trace().add(stream);
-        client.onClose(() -> c.module().trace().remove(stream));
-        client.keepAlive();
-        Thread follower = Thread.ofVirtual().name("qmodem-trace-" + c.id()).unstarted(() -> {
-            try {
-                stream.pump();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.debug("trace follower gone: {}", e.toString());
-            } finally {
-                c.module().trace().remove(stream);
-                client.close();
-                traceFollowers.remove(Thread.currentThread());
-            }
-        });
-        traceFollowers.add(follower);
-        follower.start();
+        traceFollowers.add(Thread.currentThread());
+        try {
+            stream.pump();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("trace follower gone: {}", e.toString());
+        } finally {
+            traceFollowers.remove(Thread.currentThread());
+            c.module().trace().remove(stream);
+        }
     }
 
     private static void error(Context ctx, HttpStatus status, String message, String field) {

@@ -46,11 +46,14 @@ final class ModuleMetrics implements CommandObserver, TraceSink {
 
     @Override
     public void commandDone(String name, Response response) {
-        Integer error = response.errorCode();
-        String result = error == null || error == AtException.PLAIN_ERROR ? response.result().name()
-                : "CME " + error;
         Counter.builder("qmodem.at.commands").description("AT commands by command and result").tag("module", id)
-                .tag("command", name).tag("result", result).register(registry).increment();
+                .tag("command", name).tag("result", result(response)).register(registry).increment();
+    }
+
+    /** A command's result as metrics and the inspector name it: {@code OK}, {@code ERROR}, {@code CME 625}. */
+    static String result(Response response) {
+        Integer error = response.errorCode();
+        return error == null || error == AtException.PLAIN_ERROR ? response.result().name() : "CME " + error;
     }
 
     @Override

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmodem.transport.TraceSink;
 import dev.qmodem.transport.TraceWriter;
-import io.javalin.http.sse.SseClient;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,13 +25,13 @@ final class TraceStream implements TraceSink {
     private static final int QUEUE = 4096;
     private static final long KEEP_ALIVE_MS = 15_000;
 
-    private final SseClient client;
+    private final OutputStream out;
     private final ObjectMapper json;
     private final BlockingQueue<ObjectNode> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
 
-    TraceStream(SseClient client, ObjectMapper json) {
-        this.client = client;
+    TraceStream(OutputStream out, ObjectMapper json) {
+        this.out = out;
         this.json = json;
     }
 
@@ -52,20 +54,25 @@ final class TraceStream implements TraceSink {
         }
     }
 
-    /** Sends records until the follower goes away; a first comment sends the headers at once. */
-    void pump() throws InterruptedException {
-        client.sendComment("qmodem trace");
-        while (!client.terminated()) {
+    /** Sends records until the follower goes away (a write fails); runs on the request's thread. */
+    void pump() throws InterruptedException, IOException {
+        send(": qmodem trace\n\n");
+        while (true) {
             ObjectNode event = queue.poll(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
             if (event == null) {
-                client.sendComment("keep-alive");
+                send(": keep-alive\n\n");
                 continue;
             }
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
                 event.put("dropped_before", lost);
             }
-            client.sendEvent("trace", event.toString());
+            send("event: trace\ndata: " + event + "\n\n");
         }
+    }
+
+    private void send(String frame) throws IOException {
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 }

@@ -196,6 +196,22 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     }
 
     /**
+     * Serves {@code link} as the module's host if no other host is being served, and returns true when its session
+     * is over; returns false at once, without touching the link, while another host is served.
+     */
+    public boolean serveIfFree(HostLink link) {
+        if (!hostLock.tryLock()) {
+            return false;
+        }
+        try {
+            serve(link);
+            return true;
+        } finally {
+            hostLock.unlock();
+        }
+    }
+
+    /**
      * Resets the module as {@code AT+CFUN=1,1} does: silent at once, volatile state back to power-on values (no
      * active PDP context, FTP session and AT+QFOPEN handles gone, settings at their defaults; UFS kept), then after
      * the profile's {@code boot.time.ms} the model's boot URCs ({@code RDY}...).
@@ -262,6 +278,11 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         return model;
     }
 
+    /** The module's local files (UFS, and RAM where the model has it), shared with the AT commands. */
+    public LocalStorage storage() {
+        return storage;
+    }
+
     /** The faults in force on this module; adding one applies it at once. */
     public Faults faults() {
         return faults;
@@ -269,7 +290,8 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     /** What the control API shows of the module now. */
     public ModuleState state() {
-        return new ModuleState(model, busy(), dataMode.active(), pdp.activations(), ftp.statCode());
+        return new ModuleState(model, busy(), dataMode.active(), pdp.activations(), ftp.statCode(),
+                ftp.transferLength());
     }
 
     /** Listeners of the host link's bytes and of injected faults and events. */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param dataMode      the port is in data mode
  * @param pdp           the active PDP contexts
  * @param ftpStat       what AT+QFTPSTAT would report
+ * @param ftpTransferLength what AT+QFTPLEN would report: bytes of the current or last transfer
  */
 public record ModuleState(Model model, boolean hostConnected, boolean dataMode, List<PdpContexts.Activation> pdp,
-                          int ftpStat) {
+                          int ftpStat, long ftpTransferLength) {
 }

@@ -139,7 +139,7 @@ public final class FtpService {
     }
 
     /** AT+QFTPLEN's {@code <transferlen>}: bytes of the current or last transfer. */
-    synchronized long transferLength() {
+    public synchronized long transferLength() {
         return transferLength.getAsLong();
     }
 
