@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -77,8 +76,7 @@ class FleetCommandTest {
             for (int id = 0; id < 4; id++) {
                 try (Socket host = new Socket("127.0.0.1", ports.get(id))) {
                     host.setSoTimeout(10_000);
-                    host.getOutputStream().write("AT+QFLDS=\"UFS\"\r".getBytes(StandardCharsets.US_ASCII));
-                    String answer = readUntil(host.getInputStream(), "OK\r\n");
+                    String answer = AtHost.awaitText(host, "AT+QFLDS=\"UFS\"\r", "OK\r\n");
                     assertThat(answer.contains("+QFLDS: 4000,")).as("module %d: %s", id, answer).isEqualTo(id == 1 || id == 2);
                 }
             }
@@ -96,18 +94,6 @@ class FleetCommandTest {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    private static String readUntil(InputStream in, String end) throws IOException {
-        StringBuilder text = new StringBuilder();
-        while (!text.toString().endsWith(end)) {
-            int b = in.read();
-            if (b < 0) {
-                throw new AssertionError("the module hung up after: " + text);
-            }
-            text.append((char) b);
-        }
-        return text.toString();
     }
 
     @Test

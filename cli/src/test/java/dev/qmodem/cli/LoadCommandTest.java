@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,15 +27,7 @@ class LoadCommandTest {
     @Test
     @Timeout(120)
     void aPassingWorkloadExitsZeroAndWritesItsReport(@TempDir Path temp) throws Exception {
-        Path workload = Files.writeString(temp.resolve("workload.yaml"), """
-                fleet: {count: 4, model: BG95}
-                iterations: 2
-                setup:
-                  - at: AT+QIACT=1
-                  - at: AT+QFTPCFG="account","${server.user}","${server.password}"
-                session:
-                  - at: 'AT+QFTPOPEN="${server.host}",${server.port}'
-                    urc: +QFTPOPEN
+        Path workload = fourModulesTwice(temp, "", """
                   - put: {name: 'dev-${id}-${iter}.bin', size: 3000}
                   - at: AT+QFTPCLOSE
                     urc: +QFTPCLOSE
@@ -64,17 +57,8 @@ class LoadCommandTest {
     @Test
     @Timeout(60)
     void aShardRunsUnderOneControlApiByItsGlobalIdsAndAScenarioFaultsEveryModule(@TempDir Path temp) throws Exception {
-        Path workload = Files.writeString(temp.resolve("workload.yaml"), """
-                fleet: {count: 4, model: BG95}
-                iterations: 2
-                setup:
-                  - sleep: 3s
-                  - at: AT+QIACT=1
-                  - at: AT+QFTPCFG="account","${server.user}","${server.password}"
-                session:
-                  - at: 'AT+QFTPOPEN="${server.host}",${server.port}'
-                    urc: +QFTPOPEN
-                    name: open
+        // the pause keeps the run going while the test asks the control API
+        Path workload = fourModulesTwice(temp, "  - sleep: 3s\n", """
                   - at: AT+QFTPCLOSE
                     urc: +QFTPCLOSE
                     name: close
@@ -111,6 +95,22 @@ class LoadCommandTest {
         }
         assertThat(errors).as("the second open of each module, under the cut: %s", open).isEqualTo(2);
         assertThat(find(steps, "close").path("count").asInt()).as("only the first loops got to close").isEqualTo(2);
+    }
+
+    /**
+     * A workload of 4 BG95 modules looping twice; setup runs {@code firstSetupSteps}, activates and logs in; each loop
+     * opens the session (step {@code open}), then runs {@code afterOpen}.
+     */
+    private static Path fourModulesTwice(Path temp, String firstSetupSteps, String afterOpen) throws IOException {
+        return Files.writeString(temp.resolve("workload.yaml"), "fleet: {count: 4, model: BG95}\niterations: 2\nsetup:\n"
+                + firstSetupSteps + """
+                  - at: AT+QIACT=1
+                  - at: AT+QFTPCFG="account","${server.user}","${server.password}"
+                session:
+                  - at: 'AT+QFTPOPEN="${server.host}",${server.port}'
+                    urc: +QFTPOPEN
+                    name: open
+                """ + afterOpen);
     }
 
     private static JsonNode find(JsonNode steps, String name) {
