@@ -1,5 +1,6 @@
 package dev.qmodem.ftp;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -36,11 +37,13 @@ final class DataChannel {
     }
 
     /**
-     * The channel under {@code socket}, or null when the socket has none (an accepted or TLS socket of another
-     * kind), in which case the caller keeps using the socket's streams.
+     * The channel under {@code socket}, or null when the socket has none (an accepted socket of another kind) or is
+     * a TLS socket, in which case the caller keeps using the socket's streams. Bouncy Castle's TLS socket layered on
+     * a channel socket answers {@code getChannel()} with the plain channel under it: bytes moved through that would
+     * bypass TLS (the server reads them as a broken record) and the channel made non-blocking would break TLS reads.
      */
     static DataChannel of(Socket socket) throws IOException {
-        SocketChannel channel = socket.getChannel();
+        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
         if (channel == null) {
             return null;
         }
