@@ -167,9 +167,21 @@ public final class TlsFactory {
         return factory.getKeyManagers();
     }
 
-    /** Bouncy Castle's JSSE provider, created on first use. */
+    /**
+     * Bouncy Castle's JSSE provider, created on first use. It logs through java.util.logging, straight to stderr, a
+     * warning for each entry of {@code jdk.tls.disabledAlgorithms} it cannot parse (the JDK's newer entries, which
+     * the JDK itself still applies); those are silenced here, the logger kept so the level is not collected away.
+     */
     private static final class BouncyCastleJsse {
+        static final java.util.logging.Logger DISABLED_ALGORITHMS_LOG = quiet(
+                "org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
         static final Provider PROVIDER = new BouncyCastleJsseProvider();
+
+        private static java.util.logging.Logger quiet(String name) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.SEVERE);
+            return logger;
+        }
     }
 
     /**
