@@ -168,18 +168,20 @@ public final class TlsFactory {
     }
 
     /**
-     * Bouncy Castle's JSSE provider, created on first use. It logs through java.util.logging, straight to stderr, a
-     * warning for each entry of {@code jdk.tls.disabledAlgorithms} it cannot parse (the JDK's newer entries, which
-     * the JDK itself still applies); those are silenced here, the logger kept so the level is not collected away.
+     * Bouncy Castle's JSSE provider, created on first use. It logs through java.util.logging, straight to stderr:
+     * the security properties it reads (INFO) and a warning for each entry of {@code jdk.tls.disabledAlgorithms} it
+     * cannot parse (the JDK's newer entries, which the JDK itself still applies). Both are silenced here; its real
+     * warnings still show. The loggers are kept so that their levels are not collected away.
      */
     private static final class BouncyCastleJsse {
-        static final java.util.logging.Logger DISABLED_ALGORITHMS_LOG = quiet(
-                "org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
+        static final List<java.util.logging.Logger> QUIETED = List.of(
+                quiet("org.bouncycastle.jsse", java.util.logging.Level.WARNING),
+                quiet("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints", java.util.logging.Level.SEVERE));
         static final Provider PROVIDER = new BouncyCastleJsseProvider();
 
-        private static java.util.logging.Logger quiet(String name) {
+        private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(java.util.logging.Level.SEVERE);
+            logger.setLevel(level);
             return logger;
         }
     }
