@@ -1,5 +1,7 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.control.ControlServer;
+import dev.qmodem.control.Scenario;
 import dev.qmodem.fleet.Fleet;
 import dev.qmodem.fleet.FleetConfig;
 import dev.qmodem.fleet.FleetModule;
@@ -51,36 +53,51 @@ final class FleetCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ModuleOptions options;
 
+    @CommandLine.Mixin
+    private ControlOptions controlOptions;
+
+    @CommandLine.Mixin
+    private ScenarioOption scenarioOption;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        CommandLine command = spec.commandLine();
         if (count < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
+            throw new CommandLine.ParameterException(command, "--count must be at least 1");
         }
-        List<Model> models = models(spec.commandLine(), model, count);
-        InetSocketAddress address = ListenAddress.parse(spec.commandLine(), "--listen", listen);
+        List<Model> models = models(command, model, count);
+        InetSocketAddress address = ListenAddress.parse(command, "--listen", listen);
+        Scenario script = scenarioOption.load(command);
         List<String> endpoints = new ArrayList<>();
-        EmbeddedFtpServer ftpServer = options.startFtpServer(endpoints, count);
+        // the control port first: if it is taken, no module has been built in vain
+        ControlServer controlServer = controlOptions.start(command);
+        EmbeddedFtpServer ftpServer = null;
         Fleet fleet;
         try {
+            ftpServer = options.startFtpServer(endpoints, count);
             fleet = startFleet(0, models, address, ptyDirectory, ufsRoot, options);
         } catch (IOException | RuntimeException e) {
-            if (ftpServer != null) {
-                ftpServer.close();
-            }
+            stop(controlServer, ftpServer);
             throw e;
         }
+        EmbeddedFtpServer startedFtpServer = ftpServer;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            fleet.close();
-            if (ftpServer != null) {
-                ftpServer.close();
+            if (controlServer != null) {
+                controlServer.close();
             }
+            fleet.close();
+            stop(null, startedFtpServer);
             stopped.countDown();
         }, "qmodem-shutdown"));
+        attach(fleet, controlServer, script);
         List<FleetModule> modules = fleet.modules();
         String ports = modules.size() == 1 ? modules.get(0).endpoint()
                 : modules.get(0).endpoint() + " .. " + modules.get(modules.size() - 1).endpoint();
         endpoints.add(0, ports);
+        if (controlServer != null) {
+            endpoints.add(controlOptions.endpoint(command, controlServer));
+        }
         System.out.println("qmodem fleet of " + count + " (" + ModelMix.parse(model) + ") ready: "
                 + String.join(" ", endpoints) + " ufs:" + fleet.modules().get(0).ufs().getParent());
         System.out.flush();
@@ -94,6 +111,31 @@ final class FleetCommand implements Callable<Integer> {
             return ModelMix.parse(mix).assign(count);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command, "--model: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts every module of the fleet under the control API by its fleet id (a shard's ids are the global ones) and
+     * starts the scenario on each; either may be null.
+     */
+    static void attach(Fleet fleet, ControlServer controlServer, Scenario script) {
+        for (FleetModule m : fleet.modules()) {
+            if (controlServer != null) {
+                controlServer.register(m.id(), m.module(), m.endpoint());
+            }
+            if (script != null) {
+                script.start(m.module());
+            }
+        }
+    }
+
+    /** Stops what started before a failure, or at the end; either may be null. */
+    static void stop(ControlServer controlServer, EmbeddedFtpServer ftpServer) {
+        if (controlServer != null) {
+            controlServer.close();
+        }
+        if (ftpServer != null) {
+            ftpServer.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.control.ControlServer;
+import dev.qmodem.control.Scenario;
 import dev.qmodem.fleet.Fleet;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.load.LoadResult;
@@ -60,6 +62,12 @@ final class LoadCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ModuleOptions options;
 
+    @CommandLine.Mixin
+    private ControlOptions controlOptions;
+
+    @CommandLine.Mixin
+    private ScenarioOption scenarioOption;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         CommandLine command = spec.commandLine();
@@ -76,21 +84,35 @@ final class LoadCommand implements Callable<Integer> {
         List<Model> models = all.subList(firstId, firstId + part.size(workload.count()));
         InetSocketAddress address = ListenAddress.parse(command, "--listen", listen);
 
+        Scenario script = scenarioOption.load(command);
+        ControlServer controlServer = controlOptions.start(command);
         EmbeddedFtpServer ftpServer = null;
-        Workload.Server server = workload.server();
-        if (server == null) {
-            ftpServer = options.startFtpServer(new ArrayList<>(), models.size() + 1);
-            if (ftpServer == null) {
-                throw new CommandLine.ParameterException(command,
-                        "the workload names no server and --no-ftp-server turns the embedded one off");
+        try {
+            Workload.Server server = workload.server();
+            if (server == null) {
+                ftpServer = options.startFtpServer(new ArrayList<>(), models.size() + 1);
+                if (ftpServer == null) {
+                    throw new CommandLine.ParameterException(command,
+                            "the workload names no server and --no-ftp-server turns the embedded one off");
+                }
+                server = new Workload.Server(ftpServer.host(), ftpServer.port(), ftpServer.user(), ftpServer.password());
             }
-            server = new Workload.Server(ftpServer.host(), ftpServer.port(), ftpServer.user(), ftpServer.password());
+            return run(workload, server, part, models, firstId, address, controlServer, script);
+        } finally {
+            FleetCommand.stop(controlServer, ftpServer);
         }
+    }
+
+    private int run(Workload workload, Workload.Server server, Shard part, List<Model> models, int firstId,
+                    InetSocketAddress address, ControlServer controlServer, Scenario script)
+            throws IOException, InterruptedException {
         try (Fleet fleet = FleetCommand.startFleet(firstId, models, address, null, ufsRoot, options)) {
+            FleetCommand.attach(fleet, controlServer, script);
             List<LoadRun.Target> targets = fleet.modules().stream()
                     .map(m -> new LoadRun.Target(m.id(), address.getHostString(), m.port())).toList();
             System.err.println("qmodem load: " + targets.size() + " modules ready (shard " + part + "), server "
-                    + server.host() + ":" + server.port());
+                    + server.host() + ":" + server.port()
+                    + (controlServer == null ? "" : " " + controlOptions.endpoint(spec.commandLine(), controlServer)));
             boolean terminal = progress.equals("line") || progress.equals("auto") && onTerminal();
             LoadResult result = LoadRun.run(workload, server, targets, part,
                     progress.equals("none") ? null : System.err, terminal);
@@ -99,10 +121,6 @@ final class LoadCommand implements Callable<Integer> {
                 result.writeReport(report);
             }
             return result.failed() ? 1 : 0;
-        } finally {
-            if (ftpServer != null) {
-                ftpServer.close();
-            }
         }
     }
 

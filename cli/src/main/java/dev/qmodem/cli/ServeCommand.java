@@ -2,7 +2,6 @@ package dev.qmodem.cli;
 
 import dev.qmodem.control.ControlServer;
 import dev.qmodem.control.Scenario;
-import dev.qmodem.fault.FaultException;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
@@ -69,9 +68,8 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ControlOptions controlOptions;
 
-    @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Replay the faults and events of a scenario file (YAML, docs/faults.md) from the ready line on.")
-    private Path scenario;
+    @CommandLine.Mixin
+    private ScenarioOption scenarioOption;
 
     @Option(names = "--timing", defaultValue = "instant", paramLabel = "instant|realistic",
             description = "instant: a perfect network (default); realistic: the link the model typically meets "
@@ -83,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!timing.equals("instant") && !timing.equals("realistic")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timing is instant or realistic, not " + timing);
         }
-        Scenario script = scenario == null ? null : loadScenario();
+        Scenario script = scenarioOption.load(spec.commandLine());
         Transport transport = transport();
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
@@ -148,14 +146,6 @@ final class ServeCommand implements Callable<Integer> {
             return new SerialTransport(serial, baud, false);
         }
         return stdio ? new StdioTransport() : new TcpTransport(ListenAddress.parse(spec.commandLine(), "--listen", listen));
-    }
-
-    private Scenario loadScenario() throws IOException {
-        try {
-            return Scenario.load(scenario);
-        } catch (FaultException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), scenario + ": " + e.getMessage());
-        }
     }
 
     private static void closeQuietly(Transport transport) {

@@ -14,12 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,26 +86,12 @@ class CtlCommandTest {
     void firesEventsTheHostSees() throws IOException {
         try (Socket host = new Socket("127.0.0.1", transport.port())) {
             host.setSoTimeout(10_000);
-            awaitText(host, "AT\r", "OK\r\n");
+            AtHost.awaitText(host, "AT\r", "OK\r\n");
             assertThat(ctl("event", "urc", "+QIURC: \"custom\"")).isZero();
-            assertThat(awaitText(host, "", "+QIURC: \"custom\"\r\n")).endsWith("\r\n+QIURC: \"custom\"\r\n");
-            awaitText(host, "AT+QIACT=1\r", "OK\r\n");
+            assertThat(AtHost.awaitText(host, "", "+QIURC: \"custom\"\r\n")).endsWith("\r\n+QIURC: \"custom\"\r\n");
+            AtHost.awaitText(host, "AT+QIACT=1\r", "OK\r\n");
             assertThat(ctl("event", "pdp-deactivate", "1")).isZero();
-            awaitText(host, "", "+QIURC: \"pdpdeact\",1\r\n");
+            AtHost.awaitText(host, "", "+QIURC: \"pdpdeact\",1\r\n");
         }
-    }
-
-    private static String awaitText(Socket host, String send, String expected) throws IOException {
-        host.getOutputStream().write(send.getBytes(StandardCharsets.US_ASCII));
-        InputStream in = host.getInputStream();
-        StringBuilder seen = new StringBuilder();
-        while (!seen.toString().endsWith(expected)) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after " + seen);
-            }
-            seen.append((char) b);
-        }
-        return seen.toString();
     }
 }

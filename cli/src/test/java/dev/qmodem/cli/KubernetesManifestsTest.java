@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The manifests under deploy/kubernetes, checked offline: every document is a well-formed object, the Indexed Job
  * runs shard i of N with N equal to its completions, its arguments are ones {@code qmodem load} accepts, the
- * workload it mounts parses, and Prometheus finds the metrics port.
+ * workload it mounts parses, and Prometheus finds the metrics port, where the control API listens.
  */
 @Timeout(30)
 class KubernetesManifestsTest {
@@ -80,8 +80,7 @@ class KubernetesManifestsTest {
         assertThat(args.get(args.indexOf("--shard") + 1)).isEqualTo("$(SHARD)/" + completions);
 
         // what the kubelet runs for pod 7, as qmodem parses it
-        String[] pod7 = args.stream().map(a -> a.replace("$(SHARD)", "7")).toArray(String[]::new);
-        CommandLine.ParseResult parsed = new CommandLine(new QModemCommand()).parseArgs(pod7);
+        CommandLine.ParseResult parsed = new CommandLine(new QModemCommand()).parseArgs(argumentsOfPod(container, 7));
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("load");
         assertThat(parsed.subcommand().matchedOptionValue("--shard", "")).isEqualTo("7/" + completions);
     }
@@ -113,13 +112,28 @@ class KubernetesManifestsTest {
         JsonNode annotations = template.path("metadata").path("annotations");
         assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
         assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
-        JsonNode port = find(template.path("spec").path("containers").get(0).path("ports"), "name", "metrics");
+        JsonNode container = template.path("spec").path("containers").get(0);
+        JsonNode port = find(container.path("ports"), "name", "metrics");
         assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(port.path("containerPort").asText());
+
+        // the control API, which serves /metrics, listens on the pod's address at that port, as qmodem parses it
+        CommandLine.ParseResult load = new CommandLine(new QModemCommand()).parseArgs(argumentsOfPod(container, 7))
+                .subcommand();
+        assertThat(load.matchedOptionValue("--control", "")).isEqualTo("0.0.0.0:" + port.path("containerPort").asText());
+        assertThat(load.hasMatchedOption("--control-remote")).as("a pod address is not loopback").isTrue();
+        assertThat(load.hasMatchedOption("--no-control")).isFalse();
 
         JsonNode monitor = BY_KIND.get("PodMonitor");
         assertThat(monitor.path("spec").path("selector").path("matchLabels"))
                 .isEqualTo(template.path("metadata").path("labels"));
         assertThat(monitor.path("spec").path("podMetricsEndpoints").get(0).path("port").asText()).isEqualTo("metrics");
+    }
+
+    /** What the kubelet runs for pod {@code index}: the container's arguments with its completion index. */
+    private static String[] argumentsOfPod(JsonNode container, int index) {
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText().replace("$(SHARD)", Integer.toString(index))));
+        return args.toArray(String[]::new);
     }
 
     private static JsonNode find(JsonNode list, String field, String value) {

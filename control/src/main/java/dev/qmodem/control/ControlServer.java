@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qmodem.fault.Fault;
 import dev.qmodem.fault.FaultException;
 import dev.qmodem.fault.Faults;
 import dev.qmodem.module.EmulatedModule;
@@ -43,6 +44,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * DELETE /api/modules/{id}/faults[/{fid}]    removes all, or one
  * POST   /api/modules/{id}/events            an event object; 202, applied at once
  * GET    /api/modules/{id}/trace             the live trace, text/event-stream
+ * POST   /api/faults                         {"modules":"0-99"|"all"|"3,5,7-9","fault":{...}}; 201 with the ids
+ * DELETE /api/faults?modules=...             removes every fault of the selected modules
  * GET    /                                   the web inspector, and its endpoints ({@link Inspector})
  * GET    /metrics                            Prometheus text format
  * </pre>
@@ -93,6 +96,11 @@ public final class ControlServer implements AutoCloseable {
             config.routes.delete("/api/modules/{id}/faults/{faultId}", this::removeFault);
             config.routes.post("/api/modules/{id}/events", this::applyEvent);
             config.routes.get("/api/modules/{id}/trace", this::followTrace);
+            config.routes.post("/api/faults", this::addFaultToSelection);
+            config.routes.delete("/api/faults", ctx -> {
+                select(ctx.queryParam(ModuleSelection.FIELD)).forEach(c -> c.module().faults().clear());
+                ctx.status(HttpStatus.NO_CONTENT);
+            });
             inspector.install(config);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
@@ -128,12 +136,25 @@ public final class ControlServer implements AutoCloseable {
     /** Puts a module under control with the next id ("0", "1", ...) and returns the id. */
     public synchronized String register(EmulatedModule module, String endpoint) {
         String id = Integer.toString(modules.size());
+        register(id, module, endpoint);
+        return id;
+    }
+
+    /**
+     * Puts a module under control with its own id, as a fleet's shard numbers its modules past 0. Register in id
+     * order: the list answers in the order registered.
+     *
+     * @throws IllegalArgumentException if the id is taken
+     */
+    public synchronized void register(String id, EmulatedModule module, String endpoint) {
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("module " + id + " is already under control");
+        }
         Controlled controlled = new Controlled(id, module, endpoint);
         ModuleMetrics.bind(metrics, id, module);
         inspector.register(controlled);
         modules.add(controlled);
         byId.put(id, controlled);
-        return id;
     }
 
     /** The port the API listens on (useful when started on port 0). */
@@ -200,6 +221,32 @@ public final class ControlServer implements AutoCloseable {
         Controlled c = module(ctx);
         Faults.Active added = c.module().faults().add(FaultCodec.read(body(ctx)));
         ctx.status(HttpStatus.CREATED).json(FaultCodec.write(added));
+    }
+
+    /** Adds one fault to every selected module; the fault is checked before any module gets it. */
+    private void addFaultToSelection(Context ctx) throws JsonProcessingException {
+        FaultCodec.JsonFields request = new FaultCodec.JsonFields(body(ctx));
+        List<Controlled> selected = select(request.text(ModuleSelection.FIELD, null));
+        JsonNode faultNode = request.object("fault");
+        request.rejectOthers();
+        Fault fault;
+        try {
+            fault = FaultCodec.read(faultNode);
+        } catch (FaultException e) {
+            throw e.within("fault");
+        }
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode created = answer.putArray("created");
+        for (Controlled c : selected) {
+            Faults.Active added = c.module().faults().add(fault);
+            created.addObject().put("module", c.id()).put("id", added.id());
+        }
+        answer.set("fault", FaultCodec.write(fault));
+        ctx.status(HttpStatus.CREATED).json(answer);
+    }
+
+    private List<Controlled> select(String selection) {
+        return ModuleSelection.select(selection, modules, byId);
     }
 
     private void removeFault(Context ctx) {

@@ -49,11 +49,16 @@ final class FaultCodec {
                 f.number("jitter_ms", 0));
     }
 
+    /** A fault in force: its id, then the fault. */
     static ObjectNode write(Faults.Active active) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", active.id());
-        node.put("kind", active.fault().kind());
-        switch (active.fault()) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("id", active.id());
+        node.setAll(write(active.fault()));
+        return node;
+    }
+
+    static ObjectNode write(Fault fault) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("kind", fault.kind());
+        switch (fault) {
             case Fault.Link l -> node.put("down_kbps", l.downKbps()).put("up_kbps", l.upKbps())
                     .put("latency_ms", l.latencyMs()).put("jitter_ms", l.jitterMs());
             case Fault.Uart u -> node.put("baud", u.baud());
@@ -130,6 +135,19 @@ final class FaultCodec {
                 throw new FaultException(name, "must be a number between 0 and 1");
             }
             return value.asDouble();
+        }
+
+        /** A required field that is itself a JSON object. */
+        JsonNode object(String name) {
+            read.add(name);
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                throw new FaultException(name, "is required");
+            }
+            if (!value.isObject()) {
+                throw new FaultException(name, "must be a JSON object");
+            }
+            return value;
         }
 
         boolean bool(String name, boolean fallback) {

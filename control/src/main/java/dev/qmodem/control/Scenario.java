@@ -80,7 +80,6 @@ public final class Scenario {
     }
 
     private static Step step(int index, JsonNode node, long seed) {
-        String where = "steps[" + index + "].";
         try {
             boolean timed = node.has("at");
             boolean triggered = node.has("after");
@@ -106,7 +105,7 @@ public final class Scenario {
             }
             return new Step(index, at, after, count, delay, action);
         } catch (FaultException e) {
-            throw new FaultException(where + e.field(), e.getMessage().substring(e.field().length()).strip());
+            throw e.within("steps[" + index + "]");
         }
     }
 
