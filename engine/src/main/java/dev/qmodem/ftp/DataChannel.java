@@ -1,6 +1,5 @@
 package dev.qmodem.ftp;
 
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -14,6 +13,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A plain data connection's socket channel, non-blocking under a selector of its own, so that every wait for the
@@ -37,13 +37,15 @@ final class DataChannel {
     }
 
     /**
-     * The channel under {@code socket}, or null when the socket has none (an accepted socket of another kind) or is
-     * a TLS socket, in which case the caller keeps using the socket's streams. Bouncy Castle's TLS socket layered on
-     * a channel socket answers {@code getChannel()} with the plain channel under it: bytes moved through that would
-     * bypass TLS (the server reads them as a broken record) and the channel made non-blocking would break TLS reads.
+     * The channel under a plain {@code socket}, or null when it has none (an accepted socket of another kind) or is
+     * a TLS socket, in which case the caller keeps using the socket's streams. A JSSE socket layered on a channel's
+     * socket answers {@code getChannel()} with that plain channel: writing there would bypass TLS.
      */
     static DataChannel of(Socket socket) throws IOException {
-        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
+        if (socket instanceof SSLSocket) {
+            return null;
+        }
+        SocketChannel channel = socket.getChannel();
         if (channel == null) {
             return null;
         }
