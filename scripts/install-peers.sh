@@ -5,6 +5,7 @@
 #              binary at $QMODEM_PEERS_DIR/pure-ftpd/usr/sbin/pure-ftpd
 #   curl, socat  used by the benchmarks and the README examples
 #   python3-serial, picocom  the host programs the PTY tests drive the module with
+#   chromium, chromium-driver  the headless browser the web inspector's tests drive (Selenium WebDriver)
 # Idempotent and quick when everything is present; safe with CI=true and no stdin.
 set -euo pipefail
 
@@ -51,7 +52,7 @@ if package_installed pure-ftpd && ! package_installed vsftpd; then
   apt-get remove -y -qq pure-ftpd </dev/null >/dev/null
 fi
 
-apt_install vsftpd libsodium23 curl socat python3-serial picocom
+apt_install vsftpd libsodium23 curl socat python3-serial picocom chromium chromium-driver
 
 if [[ -x $PURE_DIR/usr/sbin/pure-ftpd ]]; then
   echo "install-peers: present: $PURE_DIR/usr/sbin/pure-ftpd"

@@ -148,7 +148,7 @@ public final class AtRoundTripBenchmark {
     private static double startToReady(Path jar, Path ufs, String... flags) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--listen", "127.0.0.1:0",
-                "--ufs", ufs.toString()));
+                "--ufs", ufs.toString(), "--no-control"));
         command.addAll(List.of(flags));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

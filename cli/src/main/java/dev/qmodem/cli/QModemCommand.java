@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Quectel cellular module (UC20, BG95, BG77) in software.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, FleetCommand.class, LoadCommand.class,
+                MergeReportsCommand.class, CtlCommand.class, CommandLine.HelpCommand.class})
 public final class QModemCommand implements Runnable {
 
     @CommandLine.Spec

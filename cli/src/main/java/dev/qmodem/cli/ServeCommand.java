@@ -1,5 +1,7 @@
 package dev.qmodem.cli;
 
+import dev.qmodem.control.ControlServer;
+import dev.qmodem.control.Scenario;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
@@ -17,13 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -64,40 +62,38 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write every byte both ways, timestamped, to FILE.")
     private Path trace;
 
-    @Option(names = "--ftp-port", defaultValue = "2121", paramLabel = "N",
-            description = "Port of the embedded FTP server on 127.0.0.1, user test/test (default: ${DEFAULT-VALUE}; 0: any).")
-    private int ftpPort;
+    @CommandLine.Mixin
+    private ModuleOptions options;
 
-    @Option(names = "--ftps-port", defaultValue = "2990", paramLabel = "N",
-            description = "Its explicit FTPS (AUTH TLS) port (default: ${DEFAULT-VALUE}; 0: any).")
-    private int ftpsPort;
+    @CommandLine.Mixin
+    private ControlOptions controlOptions;
 
-    @Option(names = "--ftps-implicit-port", defaultValue = "2991", paramLabel = "N",
-            description = "Its implicit FTPS port (default: ${DEFAULT-VALUE}; 0: any).")
-    private int ftpsImplicitPort;
+    @CommandLine.Mixin
+    private ScenarioOption scenarioOption;
 
-    @Option(names = "--no-ftp-server", description = "Do not start the embedded FTP server.")
-    private boolean noFtpServer;
-
-    @Option(names = "--pdp-address", defaultValue = "10.7.157.1", paramLabel = "ADDRESS",
-            description = "The address AT+QIACT? reports for context 1 (default: ${DEFAULT-VALUE}).")
-    private String pdpAddress;
-
-    @Option(names = "--host", paramLabel = "NAME=ADDRESS",
-            description = "Answer NAME with ADDRESS without DNS, like a hosts file (repeatable).")
-    private Map<String, String> hostAliases = new LinkedHashMap<>();
+    @Option(names = "--timing", defaultValue = "instant", paramLabel = "instant|realistic",
+            description = "instant: a perfect network (default); realistic: the link the model typically meets "
+                    + "(UC20 on UMTS, BG95/BG77 on Cat-M1), set as a link fault the control API lists and can remove.")
+    private String timing;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Properties overrides = new Properties();
-        overrides.setProperty("pdp.address.base", pdpAddress);
+        if (!timing.equals("instant") && !timing.equals("realistic")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timing is instant or realistic, not " + timing);
+        }
+        Scenario script = scenarioOption.load(spec.commandLine());
         Transport transport = transport();
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
-        EmbeddedFtpServer ftpServer = noFtpServer ? null : startFtpServer(endpoints);
-        EmulatedModule modem = EmulatedModule.create(new ModuleConfig(model, ufsDirectory, overrides, hostAliases));
+        EmbeddedFtpServer ftpServer = options.startFtpServer(endpoints, 0);
+        EmulatedModule modem = EmulatedModule.create(
+                new ModuleConfig(model, ufsDirectory, options.profileOverrides(), options.hostAliases));
+        ControlServer controlServer = controlOptions.start(spec.commandLine());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (controlServer != null) {
+                controlServer.close();
+            }
             closeQuietly(transport);
             modem.close();
             if (ftpServer != null) {
@@ -116,23 +112,22 @@ final class ServeCommand implements Callable<Integer> {
         }
         transport.start(handler);
         endpoints.add(transport.endpoint());
+        if (controlServer != null) {
+            controlServer.register(modem, transport.endpoint());
+            endpoints.add(controlOptions.endpoint(spec.commandLine(), controlServer));
+        }
+        if (timing.equals("realistic")) {
+            modem.faults().add(modem.typicalLink());
+        }
+        if (script != null) {
+            script.start(modem);
+        }
         // With --stdio, stdout is the serial line: the ready line goes to stderr.
         (stdio ? System.err : System.out).println("qmodem " + model + " ready: " + String.join(" ", endpoints)
                 + " ufs:" + ufsDirectory);
         System.out.flush();
         stopped.await();
         return 0;
-    }
-
-    /** The embedded FTP(S) server, so a new user has a server to run the documents' examples against. */
-    private EmbeddedFtpServer startFtpServer(List<String> endpoints) {
-        Path data = DataDirectory.resolve();
-        EmbeddedFtpServer server = EmbeddedFtpServer.builder().root(data.resolve("ftp-root")).dataFolder(data)
-                .port(ftpPort).explicitTlsPort(ftpsPort).implicitTlsPort(ftpsImplicitPort).start();
-        endpoints.add("ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port());
-        server.explicitTlsPort().ifPresent(p -> endpoints.add("ftpes://127.0.0.1:" + p));
-        server.implicitTlsPort().ifPresent(p -> endpoints.add("ftps://127.0.0.1:" + p));
-        return server;
     }
 
     /**
@@ -150,15 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         if (serial != null) {
             return new SerialTransport(serial, baud, false);
         }
-        return stdio ? new StdioTransport() : new TcpTransport(parseAddress(listen));
-    }
-
-    private InetSocketAddress parseAddress(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--listen expects HOST:PORT, got " + hostPort);
-        }
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        return stdio ? new StdioTransport() : new TcpTransport(ListenAddress.parse(spec.commandLine(), "--listen", listen));
     }
 
     private static void closeQuietly(Transport transport) {

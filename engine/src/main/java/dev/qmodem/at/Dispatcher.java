@@ -14,9 +14,15 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final CommandRegistry registry;
+    private final CommandObserver observer;
 
     public Dispatcher(CommandRegistry registry) {
+        this(registry, CommandObserver.NONE);
+    }
+
+    public Dispatcher(CommandRegistry registry, CommandObserver observer) {
         this.registry = registry;
+        this.observer = observer;
     }
 
     /** The response to a line, or null for a blank line (which gets no answer). */
@@ -25,6 +31,7 @@ public final class Dispatcher {
         if (text.isEmpty()) {
             return null;
         }
+        observer.lineReceived(text);
         Response response = new Response();
         if (text.length() < 2 || Character.toUpperCase(text.charAt(0)) != 'A'
                 || Character.toUpperCase(text.charAt(1)) != 'T') {
@@ -44,22 +51,29 @@ public final class Dispatcher {
                 response.error(AtException.PLAIN_ERROR);
                 return response;
             }
-            try {
-                handler.handle(request, response);
-            } catch (AtException e) {
-                int code = e.code() == AtException.INVALID_PARAMETER ? handler.parameterError() : e.code();
-                log.debug("{} refused: {}", request.name(), e.getMessage());
-                response.error(code);
-                return response;
-            } catch (RuntimeException e) {
-                log.error("{} failed", request.name(), e);
-                response.error(AtException.PLAIN_ERROR);
-                return response;
-            }
-            if (response.result() != ResultCode.OK) {
+            boolean stop = run(handler, request, response);
+            observer.commandDone(request.name(), response);
+            if (stop) {
                 return response;
             }
         }
         return response;
+    }
+
+    /** Runs one command of the line; true if the line stops here (an error, CONNECT). */
+    private static boolean run(AtCommandHandler handler, AtRequest request, Response response) {
+        try {
+            handler.handle(request, response);
+        } catch (AtException e) {
+            int code = e.code() == AtException.INVALID_PARAMETER ? handler.parameterError() : e.code();
+            log.debug("{} refused: {}", request.name(), e.getMessage());
+            response.error(code);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("{} failed", request.name(), e);
+            response.error(AtException.PLAIN_ERROR);
+            return true;
+        }
+        return response.result() != ResultCode.OK;
     }
 }

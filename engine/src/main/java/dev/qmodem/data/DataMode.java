@@ -71,6 +71,16 @@ public final class DataMode {
         }
     }
 
+    /** Whether the port is in data mode now (CONNECT answered, neither ended nor escaped), for the control API. */
+    public boolean active() {
+        lock.lock();
+        try {
+            return state == State.ACTIVE || state == State.PENDING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** ATO: a suspended session goes back to pending; the caller answers CONNECT and then activates it. */
     public boolean resume() {
         lock.lock();

@@ -130,6 +130,19 @@ public final class LocalStorage implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the drive report and enforce {@code free} bytes of free space from now on (what is written uses it up);
+     * empty gives it back its real capacity. A drive this model lacks is ignored.
+     */
+    public void limitFreeSpace(Drive drive, java.util.OptionalLong free) {
+        synchronized (lock) {
+            Volume volume = volumes.get(drive);
+            if (volume != null) {
+                free.ifPresentOrElse(volume::limitFree, volume::unlimit);
+            }
+        }
+    }
+
     /** @throws FileError {@link FileErrorCode#INVALID_PARAMETER} for a drive this model lacks */
     public DriveInfo driveInfo(Drive drive) throws FileError {
         synchronized (lock) {

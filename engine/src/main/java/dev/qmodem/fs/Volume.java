@@ -11,13 +11,23 @@ abstract sealed class Volume permits DirectoryVolume, MemoryVolume {
 
     private final long capacity;
     private long used;
+    private long capacityCap = Long.MAX_VALUE;
 
     Volume(long capacity) {
         this.capacity = capacity;
     }
 
     long capacity() {
-        return capacity;
+        return Math.min(capacity, capacityCap);
+    }
+
+    /** Shrinks the capacity so that exactly {@code free} bytes are free now (never above the real capacity). */
+    void limitFree(long free) {
+        capacityCap = used + free;
+    }
+
+    void unlimit() {
+        capacityCap = Long.MAX_VALUE;
     }
 
     long used() {
@@ -30,8 +40,9 @@ abstract sealed class Volume permits DirectoryVolume, MemoryVolume {
 
     /** Claims space for bytes about to be written. @throws FileError {@link FileErrorCode#DRIVE_FULL} */
     void reserve(long bytes) throws FileError {
-        if (bytes > capacity - used) {
-            throw new FileError(FileErrorCode.DRIVE_FULL, bytes + " more bytes, " + Math.max(0, capacity - used) + " free");
+        long free = capacity() - used;
+        if (bytes > free) {
+            throw new FileError(FileErrorCode.DRIVE_FULL, bytes + " more bytes, " + Math.max(0, free) + " free");
         }
         used += bytes;
     }

@@ -13,6 +13,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A plain data connection's socket channel, non-blocking under a selector of its own, so that every wait for the
@@ -36,10 +37,14 @@ final class DataChannel {
     }
 
     /**
-     * The channel under {@code socket}, or null when the socket has none (an accepted or TLS socket of another
-     * kind), in which case the caller keeps using the socket's streams.
+     * The channel under a plain {@code socket}, or null when it has none (an accepted socket of another kind) or is
+     * a TLS socket, in which case the caller keeps using the socket's streams. A JSSE socket layered on a channel's
+     * socket answers {@code getChannel()} with that plain channel: writing there would bypass TLS.
      */
     static DataChannel of(Socket socket) throws IOException {
+        if (socket instanceof SSLSocket) {
+            return null;
+        }
         SocketChannel channel = socket.getChannel();
         if (channel == null) {
             return null;

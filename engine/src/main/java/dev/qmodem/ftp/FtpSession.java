@@ -7,7 +7,6 @@ import org.apache.commons.net.ftp.FTPReply;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -81,6 +80,8 @@ public final class FtpSession implements Closeable {
         wire.setDefaultTimeout(timeout);
         wire.setDataTimeout(settings.responseTimeout());
         wire.setControlEncoding(StandardCharsets.UTF_8.name());
+        wire.setSocketFactory(ChannelSockets.CLIENT);
+        wire.setServerSocketFactory(ChannelSockets.SERVER);
         wire.setReceieveDataSocketBufferSize(DATA_SOCKET_BUFFER);
         wire.setSendDataSocketBufferSize(DATA_SOCKET_BUFFER);
         wire.setIpAddressFromPasvResponse(!settings.dataAddressFromControl());
@@ -94,15 +95,22 @@ public final class FtpSession implements Closeable {
 
     /** See {@link #open}: the same, on a prepared session. On failure the session is closed. */
     public void connect(String host, int port) throws FtpFailure {
+        connect(host, port, FtpNetwork.DIRECT);
+    }
+
+    /** As {@link #connect(String, int)}, reaching the server through {@code network} (the module's faults). */
+    public void connect(String host, int port, FtpNetwork network) throws FtpFailure {
         try {
-            InetAddress.getByName(host);
+            network.resolve(host);
         } catch (UnknownHostException e) {
             closed = true;
             throw FtpErrors.fromIOException(e, FtpErrors.Channel.CONTROL);
         }
         try {
             withinDeadline(settings.responseTimeout(), () -> {
+                wire.setSocketFactory(network.sockets(FtpErrors.Channel.CONTROL, ChannelSockets.CLIENT));
                 wire.connect(host, port);
+                wire.setSocketFactory(network.sockets(FtpErrors.Channel.DATA, ChannelSockets.CLIENT));
                 if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
                     throw FtpErrors.fromReply(wire.getReplyCode(), wire.getReplyString());
                 }

@@ -50,8 +50,21 @@ final class FtpWire extends FTPSClient {
         this.controlTls = settings.controlTls();
         this.dataTls = settings.security() == FtpSecurity.NONE ? null : settings.effectiveDataTls();
         setStrictReplyParsing(true);
-        setSocketFactory(new TrackedSocketFactory());
-        setServerSocketFactory(new TrackedServerSocketFactory());
+        setSocketFactory(SocketFactory.getDefault());
+        setServerSocketFactory(ServerSocketFactory.getDefault());
+    }
+
+    /** Whatever makes the sockets (channels, the module's faults), each is remembered for {@link #forceClose()}. */
+    @Override
+    public void setSocketFactory(SocketFactory factory) {
+        super.setSocketFactory(new TrackedSocketFactory(factory == null ? SocketFactory.getDefault() : factory));
+    }
+
+    /** As {@link #setSocketFactory}, for active-mode listeners. */
+    @Override
+    public void setServerSocketFactory(ServerSocketFactory factory) {
+        super.setServerSocketFactory(
+                new TrackedServerSocketFactory(factory == null ? ServerSocketFactory.getDefault() : factory));
     }
 
     /** Closes every socket this wire opened, from any thread: blocked reads, connects and accepts fail at once. */
@@ -188,58 +201,67 @@ final class FtpWire extends FTPSClient {
         return socket;
     }
 
-    /**
-     * Plain sockets for control and passive data connections, each with a channel under it ({@link ChannelSockets})
-     * and remembered for {@link #forceClose()}.
-     */
+    /** Plain sockets for control and passive data connections, each remembered for {@link #forceClose()}. */
     private final class TrackedSocketFactory extends SocketFactory {
+        private final SocketFactory sockets;
+
+        TrackedSocketFactory(SocketFactory sockets) {
+            this.sockets = sockets;
+        }
+
         @Override
         public Socket createSocket() throws IOException {
-            return track(ChannelSockets.CLIENT.createSocket());
+            return track(sockets.createSocket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return track(ChannelSockets.CLIENT.createSocket(host, port));
+            return track(sockets.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return track(ChannelSockets.CLIENT.createSocket(host, port));
+            return track(sockets.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return track(ChannelSockets.CLIENT.createSocket(host, port, localHost, localPort));
+            return track(sockets.createSocket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort)
                 throws IOException {
-            return track(ChannelSockets.CLIENT.createSocket(host, port, localAddress, localPort));
+            return track(sockets.createSocket(host, port, localAddress, localPort));
         }
     }
 
-    /** Active-mode listeners, each with a channel under it and remembered for {@link #forceClose()}. */
+    /** Active-mode listeners, each remembered for {@link #forceClose()}. */
     private final class TrackedServerSocketFactory extends ServerSocketFactory {
+        private final ServerSocketFactory listeners;
+
+        TrackedServerSocketFactory(ServerSocketFactory listeners) {
+            this.listeners = listeners;
+        }
+
         @Override
         public ServerSocket createServerSocket() throws IOException {
-            return track(ChannelSockets.SERVER.createServerSocket());
+            return track(listeners.createServerSocket());
         }
 
         @Override
         public ServerSocket createServerSocket(int port) throws IOException {
-            return track(ChannelSockets.SERVER.createServerSocket(port));
+            return track(listeners.createServerSocket(port));
         }
 
         @Override
         public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return track(ChannelSockets.SERVER.createServerSocket(port, backlog));
+            return track(listeners.createServerSocket(port, backlog));
         }
 
         @Override
         public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return track(ChannelSockets.SERVER.createServerSocket(port, backlog, address));
+            return track(listeners.createServerSocket(port, backlog, address));
         }
     }
 }

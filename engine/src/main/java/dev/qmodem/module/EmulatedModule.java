@@ -1,8 +1,10 @@
 package dev.qmodem.module;
 
 import dev.qmodem.at.AtSettings;
+import dev.qmodem.at.CommandObserver;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
+import dev.qmodem.at.Response;
 import dev.qmodem.data.HostOutput;
 import dev.qmodem.at.ResponseWriter;
 import dev.qmodem.command.ftp.FtpConfig;
@@ -10,20 +12,33 @@ import dev.qmodem.command.ftp.FtpService;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.TlsFactory;
 import dev.qmodem.data.DataMode;
+import dev.qmodem.fault.Fault;
+import dev.qmodem.fault.FaultyHostLink;
+import dev.qmodem.fault.FaultyNetwork;
+import dev.qmodem.fault.Faults;
+import dev.qmodem.fs.Drive;
 import dev.qmodem.fs.LocalStorage;
 import dev.qmodem.fs.StorageConfig;
 import dev.qmodem.network.HostResolver;
 import dev.qmodem.network.PdpContexts;
 import dev.qmodem.network.Radio;
 import dev.qmodem.profile.FileSystemLimits;
+import dev.qmodem.profile.Model;
 import dev.qmodem.profile.ModelProfile;
 import dev.qmodem.time.Clock;
 import dev.qmodem.time.SystemClock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.HostLink;
+import dev.qmodem.transport.TraceSinks;
+import dev.qmodem.transport.TracingHostLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +54,7 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
 
     private static final int MAX_PENDING_URCS = 1024;
 
+    private final Model model;
     private final ModelProfile profile;
     private final AtSettings settings;
     private final HostOutput output;
@@ -50,14 +66,21 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Runnable closeClock;
+    // Virtual threads: a fleet holds thousands of modules, and an idle one must not hold a platform thread.
     private final ExecutorService fileWorker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-file").factory());
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-file").factory());
     private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("qmodem-dns-", 0).factory());
     private final ReentrantLock hostLock = new ReentrantLock();
+    private final Faults faults = new Faults();
+    private final TraceSinks trace = new TraceSinks();
+    private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
+    private Fault.Disk appliedDisk;
+    private final ModuleEvents events;
     private final ModulePower power;
 
     private EmulatedModule(ModuleConfig config, Clock clock, Runnable closeClock) {
+        this.model = config.model();
         this.profile = ModelProfile.of(config.model(), config.profileOverrides());
         this.settings = new AtSettings(defaults(profile));
         this.output = new HostOutput(new ResponseWriter(settings, profile::errorText), MAX_PENDING_URCS);
@@ -73,15 +96,62 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         this.storage = openStorage(config, profile);
         FtpConfig ftpConfig = new FtpConfig(profile);
         SslConfig sslConfig = new SslConfig(profile);
+        CommandObserver observer = new CommandObserver() {
+            @Override
+            public void lineReceived(String line) {
+                observers.forEach(o -> o.lineReceived(line));
+            }
+
+            @Override
+            public void commandDone(String name, Response response) {
+                delayResult(name);
+                observers.forEach(o -> o.commandDone(name, response));
+            }
+
+            @Override
+            public void ftpResult(String urc) {
+                observers.forEach(o -> o.ftpResult(urc));
+            }
+        };
         this.ftp = new FtpService(ftpConfig, sslConfig, new TlsFactory(storage, profile, sslConfig), output, pdp,
-                config.hostAliases(), clock);
+                config.hostAliases(), clock, faults, new FaultyNetwork(faults, clock), observer);
         this.power = new ModulePower(new PowerCycle(), clock, profile.number("boot.time.ms"),
                 Arrays.asList(profile.text("boot.urcs").split("\\s*;\\s*")));
         HostResolver resolver = new HostResolver(config.hostAliases(),
                 new HostResolver.DnsServers(profile.text("dns.primary"), profile.text("dns.secondary")));
         CommandRegistry registry = CommandTable.build(profile, settings, dataMode, radio, pdp, storage, ftp, ftpConfig,
                 sslConfig, power, resolver, output::urc, clock, fileWorker, lookups);
-        this.dispatcher = new Dispatcher(registry);
+        this.dispatcher = new Dispatcher(registry, observer);
+        faults.onInjected(injection -> trace.mark(injection.kind() + ": " + injection.detail()));
+        faults.onChanged(this::applyDiskFault);
+        this.events = new ModuleEvents(faults, output, pdp, radio, power);
+    }
+
+    /** A new disk fault sets the UFS free space once; later writes use it up; removing it restores the drive. */
+    private void applyDiskFault() {
+        Fault.Disk disk = faults.disk().orElse(null);
+        if (disk != appliedDisk) {
+            appliedDisk = disk;
+            storage.limitFreeSpace(Drive.UFS, disk == null ? OptionalLong.empty() : OptionalLong.of(disk.freeBytes()));
+        }
+    }
+
+    /**
+     * A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the
+     * URC), on the module's clock.
+     */
+    private void delayResult(String name) {
+        Optional<Fault.Delay> delay = name.startsWith("+QFTP") ? Optional.empty() : faults.delay(name);
+        if (delay.isPresent()) {
+            faults.injected("delay", name + " result " + delay.get().ms() + " ms later");
+            CountDownLatch elapsed = new CountDownLatch(1);
+            clock.schedule(elapsed::countDown, delay.get().ms(), TimeUnit.MILLISECONDS);
+            try {
+                elapsed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
@@ -117,7 +187,25 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     public void serve(HostLink link) {
         hostLock.lock();
         try {
-            new ModemSession(PoweredHostLink.of(link, power::on), settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
+            HostLink served = PoweredHostLink.of(TracingHostLink.of(FaultyHostLink.of(link, faults, clock), trace),
+                    power::on);
+            new ModemSession(served, settings, output, dataMode, dispatcher, profile.limit("line.max"), clock).run();
+        } finally {
+            hostLock.unlock();
+        }
+    }
+
+    /**
+     * Serves {@code link} as the module's host if no other host is being served, and returns true when its session
+     * is over; returns false at once, without touching the link, while another host is served.
+     */
+    public boolean serveIfFree(HostLink link) {
+        if (!hostLock.tryLock()) {
+            return false;
+        }
+        try {
+            serve(link);
+            return true;
         } finally {
             hostLock.unlock();
         }
@@ -184,6 +272,51 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
     /** True while a host is being served; transports use it to refuse a second one. */
     public boolean busy() {
         return hostLock.isLocked();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The module's local files (UFS, and RAM where the model has it), shared with the AT commands. */
+    public LocalStorage storage() {
+        return storage;
+    }
+
+    /** The faults in force on this module; adding one applies it at once. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** What the control API shows of the module now. */
+    public ModuleState state() {
+        return new ModuleState(model, busy(), dataMode.active(), pdp.activations(), ftp.statCode(),
+                ftp.transferLength());
+    }
+
+    /** Listeners of the host link's bytes and of injected faults and events. */
+    public TraceSinks trace() {
+        return trace;
+    }
+
+    /** Adds a watcher of command lines and results (metrics, scenario triggers). */
+    public void addCommandObserver(CommandObserver observer) {
+        observers.add(observer);
+    }
+
+    /** The link this model typically meets in the field (profile {@code timing.link}), for {@code --timing realistic}. */
+    public Fault.Link typicalLink() {
+        return Fault.Link.preset(profile.text("timing.link"));
+    }
+
+    /** The module's one source of time and timers, for work that must happen later on its time base (scenario steps). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The one-shot events of the control API: network and power events from outside. */
+    public ModuleEvents events() {
+        return events;
     }
 
     @Override

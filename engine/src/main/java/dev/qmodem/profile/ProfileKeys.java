@@ -43,6 +43,7 @@ final class ProfileKeys {
             Map.entry("commands", Type.WORDS),
             Map.entry("line.max", Type.INTEGER),
             Map.entry("data.late_lf_ms", Type.INTEGER),
+            Map.entry("timing.link", Type.TEXT),
             Map.entry("pdp.contexts", Type.RANGE),
             Map.entry("pdp.context_type", Type.RANGE),
             Map.entry("pdp.authentication", Type.RANGE),

@@ -5,14 +5,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** Real time: {@link System#nanoTime()} and one daemon timer thread per module. */
+/**
+ * Real time: {@link System#nanoTime()} and one timer per module, on a virtual thread so that a fleet of thousands
+ * of modules holds no platform thread for them.
+ */
 public final class SystemClock implements Clock, AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
     public SystemClock() {
         ScheduledThreadPoolExecutor executor =
-                new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("qmodem-timer").factory());
+                new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("qmodem-timer").factory());
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
     }

@@ -45,7 +45,8 @@ public final class TcpTransport implements Transport {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(address);
-        acceptor = Thread.ofPlatform().name("qmodem-tcp-accept").daemon().start(() -> acceptLoop(handler));
+        // Virtual threads: an idle port costs no platform thread, so one process can hold thousands of modules.
+        acceptor = Thread.ofVirtual().name("qmodem-tcp-accept").start(() -> acceptLoop(handler));
     }
 
     /** The port actually bound (useful when started on port 0). */
@@ -71,9 +72,9 @@ public final class TcpTransport implements Transport {
             }
             Socket accepted = socket;
             if (attach(socket)) {
-                Thread.ofPlatform().name("qmodem-host").daemon().start(() -> serve(handler, accepted));
+                Thread.ofVirtual().name("qmodem-host").start(() -> serve(handler, accepted));
             } else if (claimWaiting()) {
-                Thread.ofPlatform().name("qmodem-host").daemon().start(() -> {
+                Thread.ofVirtual().name("qmodem-host").start(() -> {
                     if (awaitAttach(accepted)) {
                         serve(handler, accepted);
                     } else {

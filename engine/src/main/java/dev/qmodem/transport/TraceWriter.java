@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * formatted by its caller and written and flushed in one call. After a write error tracing stops and the
  * data path goes on.
  */
-public final class TraceWriter implements Closeable {
+public final class TraceWriter implements TraceSink, Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(TraceWriter.class);
     private static final DateTimeFormatter TIMESTAMP =
@@ -59,6 +59,7 @@ public final class TraceWriter implements Closeable {
     }
 
     /** Appends one record for {@code length} bytes of {@code bytes} from {@code offset}; empty chunks are skipped. */
+    @Override
     public void record(Direction direction, byte[] bytes, int offset, int length) {
         if (length == 0) {
             return;
@@ -66,11 +67,34 @@ public final class TraceWriter implements Closeable {
         StringBuilder line = new StringBuilder(40 + length * 2);
         TIMESTAMP.formatTo(clock.instant(), line);
         line.append(' ').append(direction.label).append(' ');
+        appendEscaped(line, bytes, offset, length);
+        line.append('\n');
+        write(line.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Records an injected fault or event as {@code <time> inject! <text>}. */
+    @Override
+    public void mark(String text) {
+        StringBuilder line = new StringBuilder(40 + text.length());
+        TIMESTAMP.formatTo(clock.instant(), line);
+        line.append(" inject! ");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        appendEscaped(line, bytes, 0, bytes.length);
+        line.append('\n');
+        write(line.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The bytes as the trace shows them: printable ASCII as text, {@code <CR> <LF> <TAB>}, else {@code <hh>}. */
+    public static String escape(byte[] bytes, int offset, int length) {
+        StringBuilder text = new StringBuilder(length * 2);
+        appendEscaped(text, bytes, offset, length);
+        return text.toString();
+    }
+
+    private static void appendEscaped(StringBuilder line, byte[] bytes, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             appendEscaped(line, bytes[i] & 0xff);
         }
-        line.append('\n');
-        write(line.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void appendEscaped(StringBuilder line, int b) {

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 
 /**
  * Puts a {@link HostLink} behind streams that record every byte read from and written to the host in a
- * {@link TraceWriter}. Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
+ * {@link TraceSink}. Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
  * answer to it even when the host link blocks.
  */
 public final class TracingHostLink {
@@ -16,21 +16,21 @@ public final class TracingHostLink {
     }
 
     /** The host's link with every byte both ways recorded in {@code trace}. */
-    public static HostLink of(HostLink link, TraceWriter trace) {
+    public static HostLink of(HostLink link, TraceSink trace) {
         return link.withStreams(new TracedInput(link.input(), trace), new TracedOutput(link.output(), trace));
     }
 
     /** Wraps {@code handler} so that every host it serves is traced; for {@code transport.start(...)}. */
-    public static HostSessionHandler tracing(HostSessionHandler handler, TraceWriter trace) {
+    public static HostSessionHandler tracing(HostSessionHandler handler, TraceSink trace) {
         return link -> handler.serve(of(link, trace));
     }
 
     private static final class TracedInput extends InputStream {
 
         private final InputStream in;
-        private final TraceWriter trace;
+        private final TraceSink trace;
 
-        TracedInput(InputStream in, TraceWriter trace) {
+        TracedInput(InputStream in, TraceSink trace) {
             this.in = in;
             this.trace = trace;
         }
@@ -67,9 +67,9 @@ public final class TracingHostLink {
     private static final class TracedOutput extends OutputStream {
 
         private final OutputStream out;
-        private final TraceWriter trace;
+        private final TraceSink trace;
 
-        TracedOutput(OutputStream out, TraceWriter trace) {
+        TracedOutput(OutputStream out, TraceSink trace) {
             this.out = out;
             this.trace = trace;
         }

@@ -1,11 +1,9 @@
 package dev.qmodem.module;
 
-import dev.qmodem.transport.HostLink;
 import dev.qmodem.transport.HostSessionHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,7 +20,7 @@ final class TakenBytes {
     HostSessionHandler counting(HostSessionHandler handler) {
         return link -> {
             taken.set(0);
-            handler.serve(new Counted(link));
+            handler.serve(link.withStreams(new CountedInput(link.input()), link.output()));
         };
     }
 
@@ -30,42 +28,6 @@ final class TakenBytes {
     void await(long sent) {
         while (taken.get() < sent || !reading) {
             LockSupport.parkNanos(20_000);
-        }
-    }
-
-    private final class Counted implements HostLink {
-
-        private final HostLink link;
-        private final InputStream counted;
-
-        Counted(HostLink link) {
-            this.link = link;
-            this.counted = new CountedInput(link.input());
-        }
-
-        @Override
-        public InputStream input() {
-            return counted;
-        }
-
-        @Override
-        public OutputStream output() {
-            return link.output();
-        }
-
-        @Override
-        public String describe() {
-            return link.describe();
-        }
-
-        @Override
-        public void onDtrDrop(Runnable action) {
-            link.onDtrDrop(action);
-        }
-
-        @Override
-        public void close() throws IOException {
-            link.close();
         }
     }
 

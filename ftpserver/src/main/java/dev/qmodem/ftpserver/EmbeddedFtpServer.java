@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
+import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
@@ -144,6 +145,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         private String user = "test";
         private String password = "test";
         private String passivePorts = "0";
+        private int maxLogins;
 
         private Builder() {
         }
@@ -197,6 +199,15 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
 
         /**
+         * How many sessions may be logged in at once; 0 (default) keeps Apache FtpServer's own limit. A fleet of
+         * modules needs one per module.
+         */
+        public Builder maxLogins(int maxLogins) {
+            this.maxLogins = maxLogins;
+            return this;
+        }
+
+        /**
          * Starts every listener and returns once they accept connections.
          *
          * @throws UncheckedIOException if the root folder or the key store cannot be written
@@ -223,6 +234,11 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             FtpServerFactory factory = new FtpServerFactory();
             factory.setUserManager(userManager(absoluteRoot));
             factory.setFileSystem(new ConfinedFileSystem());
+            if (maxLogins > 0) {
+                ConnectionConfigFactory connections = new ConnectionConfigFactory();
+                connections.setMaxLogins(maxLogins);
+                factory.setConnectionConfig(connections.createConnectionConfig());
+            }
             // setListeners, not addListener: the factory comes with a "default" listener on 0.0.0.0:21.
             Map<String, Listener> listeners = new LinkedHashMap<>();
             listeners.put(PLAIN, listener(port, null, false));

@@ -1,6 +1,8 @@
 package dev.qmodem.junit;
 
 import dev.qmodem.client.Modem;
+import dev.qmodem.fault.Faults;
+import dev.qmodem.module.ModuleEvents;
 import dev.qmodem.profile.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,6 +118,19 @@ public final class QModemExtension
     /** The current test's AT port. */
     public AtPort atPort() {
         return running().atPort();
+    }
+
+    /**
+     * The current test's faults, the same as the control API's: {@code qmodem.faults().add(Fault.Link.preset("nbiot"))}
+     * shapes the module's FTP sockets until removed (docs/faults.md lists every kind).
+     */
+    public Faults faults() {
+        return running().module().faults();
+    }
+
+    /** The current test's one-shot events: {@code qmodem.events().pdpDeactivate(1)}, {@code urc("+X: 1")}. */
+    public ModuleEvents events() {
+        return running().module().events();
     }
 
     private RunningModule running() {

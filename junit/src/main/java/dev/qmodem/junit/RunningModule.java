@@ -93,6 +93,10 @@ final class RunningModule implements AutoCloseable {
         return client;
     }
 
+    dev.qmodem.module.EmulatedModule module() {
+        return module;
+    }
+
     AtPort atPort() {
         return new AtPort(LOOPBACK, transport.port());
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,23 +53,25 @@ public final class AtChannel implements AutoCloseable {
     private long exactRemaining;
     private OutputStream dataSink;
 
-    private AtChannel(ByteLink link) {
+    private AtChannel(ByteLink link, ThreadFactory threads) {
         this.link = link;
         this.output = link.output();
-        this.dispatcher = Executors.newSingleThreadExecutor(r -> daemon(r, "qmodem-client-urc"));
+        this.dispatcher = Executors.newSingleThreadExecutor(threads);
     }
 
     /** Starts reading {@code link}; the channel owns it from now on and closes it in {@link #close()}. */
     public static AtChannel open(ByteLink link) {
-        AtChannel channel = new AtChannel(link);
-        daemon(channel::readLoop, "qmodem-client-reader").start();
-        return channel;
+        return open(link, Thread.ofPlatform().daemon().name("qmodem-client").factory());
     }
 
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
+    /**
+     * Starts reading {@code link} on a thread from {@code threads}, which also makes the thread that hands URCs to
+     * listeners. A program that drives thousands of modules passes {@code Thread.ofVirtual().factory()}.
+     */
+    public static AtChannel open(ByteLink link, ThreadFactory threads) {
+        AtChannel channel = new AtChannel(link, threads);
+        threads.newThread(channel::readLoop).start();
+        return channel;
     }
 
     /** Sends {@code line} and waits for its final result code with the default timeout. */

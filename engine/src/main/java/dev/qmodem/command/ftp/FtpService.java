@@ -1,13 +1,17 @@
 package dev.qmodem.command.ftp;
 
 import dev.qmodem.at.AtException;
+import dev.qmodem.at.CommandObserver;
 import dev.qmodem.data.HostOutput;
 import dev.qmodem.command.ssl.FtpsTls;
 import dev.qmodem.command.ssl.SslConfig;
 import dev.qmodem.command.ssl.SslContextSettings;
 import dev.qmodem.command.ssl.TlsFactory;
+import dev.qmodem.fault.Fault;
+import dev.qmodem.fault.Faults;
 import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpFailure;
+import dev.qmodem.ftp.FtpNetwork;
 import dev.qmodem.ftp.FtpSecurity;
 import dev.qmodem.ftp.FtpSession;
 import dev.qmodem.ftp.FtpSettings;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +63,11 @@ public final class FtpService {
     private final PdpContexts pdp;
     private final Map<String, String> hostAliases;
     private final Clock clock;
+    private final Faults faults;
+    private final FtpNetwork network;
+    private final CommandObserver observer;
     private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("qmodem-ftp").factory());
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("qmodem-ftp").factory());
     private Phase phase = Phase.CLOSED;
     private FtpSession session;
     private Runnable cancelTransfer;
@@ -71,9 +79,16 @@ public final class FtpService {
      *                    {@code 127.0.0.1}), as a hosts file would
      * @param ssl         the SSL contexts {@code sslctxid} and {@code data_sslctxid} name
      * @param tls         builds an FTPS session's TLS from those contexts at login
+     * @param faults      may delay or hold back the service's URCs
+     * @param network     how sessions resolve names and open sockets
+     * @param observer    told each operation's outcome
      */
     public FtpService(FtpConfig config, SslConfig ssl, TlsFactory tls, HostOutput output, PdpContexts pdp,
-                      Map<String, String> hostAliases, Clock clock) {
+                      Map<String, String> hostAliases, Clock clock, Faults faults, FtpNetwork network,
+                      CommandObserver observer) {
+        this.faults = faults;
+        this.observer = observer;
+        this.network = network;
         this.config = config;
         this.ssl = ssl;
         this.tls = tls;
@@ -88,7 +103,25 @@ public final class FtpService {
         return config;
     }
 
+    /** Reports an operation's outcome, unless a {@code hang} fault holds it back or a {@code delay} fault defers it. */
     void urc(String line) {
+        observer.ftpResult(line);
+        String command = line.substring(0, Math.max(0, line.indexOf(':')));
+        if (faults.hangs(command)) {
+            faults.injected("hang", "held back " + line);
+            synchronized (this) {
+                if (phase == Phase.IDLE) {
+                    phase = Phase.COMMAND;
+                }
+            }
+            return;
+        }
+        Optional<Fault.Delay> delay = faults.delay(command);
+        if (delay.isPresent()) {
+            faults.injected("delay", line + " " + delay.get().ms() + " ms later");
+            clock.schedule(() -> output.urc(line), delay.get().ms(), TimeUnit.MILLISECONDS);
+            return;
+        }
         output.urc(line);
     }
 
@@ -101,12 +134,12 @@ public final class FtpService {
     }
 
     /** AT+QFTPSTAT's {@code <ftpstat>}. */
-    synchronized int statCode() {
+    public synchronized int statCode() {
         return phase.statCode;
     }
 
     /** AT+QFTPLEN's {@code <transferlen>}: bytes of the current or last transfer. */
-    synchronized long transferLength() {
+    public synchronized long transferLength() {
         return transferLength.getAsLong();
     }
 
@@ -142,7 +175,7 @@ public final class FtpService {
                             opening.abort();
                         }
                     }
-                    opening.connect(address, port);
+                    opening.connect(address, port, network);
                     opened = opening;
                     result = "0,0";
                 } catch (FtpFailure f) {

@@ -167,9 +167,23 @@ public final class TlsFactory {
         return factory.getKeyManagers();
     }
 
-    /** Bouncy Castle's JSSE provider, created on first use. */
+    /**
+     * Bouncy Castle's JSSE provider, created on first use. It logs through java.util.logging, straight to stderr:
+     * the security properties it reads (INFO) and a warning for each entry of {@code jdk.tls.disabledAlgorithms} it
+     * cannot parse (the JDK's newer entries, which the JDK itself still applies). Both are silenced here; its real
+     * warnings still show. The loggers are kept so that their levels are not collected away.
+     */
     private static final class BouncyCastleJsse {
+        static final List<java.util.logging.Logger> QUIETED = List.of(
+                quiet("org.bouncycastle.jsse", java.util.logging.Level.WARNING),
+                quiet("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints", java.util.logging.Level.SEVERE));
         static final Provider PROVIDER = new BouncyCastleJsseProvider();
+
+        private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(level);
+            return logger;
+        }
     }
 
     /**

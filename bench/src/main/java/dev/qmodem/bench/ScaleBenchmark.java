@@ -1,0 +1,145 @@
+package dev.qmodem.bench;
+
+import dev.qmodem.fleet.Fleet;
+import dev.qmodem.fleet.FleetConfig;
+import dev.qmodem.fleet.ModelMix;
+import dev.qmodem.load.LoadResult;
+import dev.qmodem.load.LoadRun;
+import dev.qmodem.load.Payload;
+import dev.qmodem.load.Shard;
+import dev.qmodem.load.Workload;
+import dev.qmodem.testpeers.Peers;
+import dev.qmodem.testpeers.Vsftpd;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Prints what a fleet costs: for each size, the time from the first module built to the last AT port listening,
+ * the heap each idle module holds after a full GC, and the platform threads the process has; then a fleet running
+ * the example workload of docs/fleet.md against vsftpd, with every uploaded file checked byte for byte on the server.
+ * Figures only, nothing asserted. Run: {@code scripts/bench.sh scale [sizes] [workload modules]}
+ * (default {@code 10,1000,10000} and 1000).
+ */
+public final class ScaleBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = Stream.of((args.length > 0 ? args[0] : "10,1000,10000").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        int loadModules = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        System.out.printf("fleet scale on %d cores, %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("%8s %12s %14s %14s %16s %18s%n", "modules", "ready (s)", "CPU (s)", "idle heap/mod",
+                "platform threads", "threads/module");
+        idle(10, false); // warm-up: class loading and JIT would otherwise land on the first size
+        for (int size : sizes) {
+            idle(size, true);
+        }
+        if (loadModules > 0) {
+            load(loadModules, iterations);
+        }
+    }
+
+    private static void idle(int count, boolean print) throws IOException {
+        Path ufs = Files.createTempDirectory("qmodem-scale-");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try {
+            long heapBefore = settledHeap();
+            int threadsBefore = threads.getThreadCount();
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            try (Fleet fleet = Fleet.start(FleetConfig.of(ModelMix.parse("BG95").assign(count),
+                    new InetSocketAddress("127.0.0.1", 0), ufs))) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (processCpuNanos() - cpuStart) / 1e9;
+                long heap = settledHeap() - heapBefore;
+                int added = threads.getThreadCount() - threadsBefore;
+                if (print) {
+                    System.out.printf("%8d %12.2f %14.2f %10.1f KiB %16d %18.3f%n", fleet.modules().size(), seconds,
+                            cpu, heap / 1024.0 / count, threads.getThreadCount(), added / (double) count);
+                }
+            }
+        } finally {
+            deleteTree(ufs);
+        }
+    }
+
+    private static void load(int count, int iterations) throws Exception {
+        Peers.requireVsftpd();
+        Workload workload = Workload.example().resized(count, "BG95", iterations, Duration.ofSeconds(10));
+        Path ufs = Files.createTempDirectory("qmodem-scale-");
+        try (Vsftpd server = Vsftpd.builder().passivePortCount(Math.min(count, 500))
+                .option("max_clients", Integer.toString(count * 2)).option("max_per_ip", Integer.toString(count * 2))
+                .start();
+             Fleet fleet = Fleet.start(FleetConfig.of(ModelMix.parse("BG95").assign(count),
+                     new InetSocketAddress("127.0.0.1", 0), ufs))) {
+            System.out.printf("%nworkload: %d modules x %d iterations of docs/fleet.md's example (open, put 10 KiB "
+                    + "through COM:, get it back, close, sleep 1s~0.5s) against vsftpd, ramp 10 s%n", count, iterations);
+            List<LoadRun.Target> targets = fleet.modules().stream()
+                    .map(m -> new LoadRun.Target(m.id(), "127.0.0.1", m.port())).toList();
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            threads.resetPeakThreadCount();
+            LoadResult result = LoadRun.run(workload,
+                    new Workload.Server(server.host(), server.port(), server.user(), server.password()), targets,
+                    Shard.WHOLE, System.out, false);
+            result.printSummary(System.out);
+            long heap = memory.getHeapMemoryUsage().getUsed();
+            int exact = 0;
+            int expected = count * iterations;
+            for (int id = 0; id < count; id++) {
+                for (int iteration = 0; iteration < iterations; iteration++) {
+                    String name = "dev-" + id + "-" + iteration + ".bin";
+                    Path file = server.root().resolve(name);
+                    if (Files.exists(file) && Payload.matches(file, name, 10 * 1024)) {
+                        exact++;
+                    }
+                }
+            }
+            System.out.printf("files byte-exact on vsftpd: %d of %d; peak platform threads %d; heap after the run "
+                    + "%.1f MiB%n", exact, expected, threads.getPeakThreadCount(), heap / 1024.0 / 1024);
+        } finally {
+            deleteTree(ufs);
+        }
+    }
+
+    /** CPU time of the whole process: on a shared machine the wall time says more about the neighbours. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Used heap after full collections, once it stops shrinking. */
+    private static long settledHeap() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (used >= previous) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.qmodem.fault;
+
+import dev.qmodem.time.Clock;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Paces one direction of a byte stream at a rate: each chunk takes its transmission time, and a chunk that starts
+ * after a pause may first wait a latency. Time comes from the module's nanosecond clock.
+ */
+final class Pacer {
+
+    private static final long CATCH_UP_NANOS = 50_000_000;
+
+    private final Clock clock;
+    private long busyUntil;
+    private boolean started;
+
+    Pacer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Waits until {@code bytes} have gone through at {@code bytesPerSecond} (0 = unlimited), after
+     * {@code latencyNanos} if the stream had been idle for at least that long.
+     */
+    void pass(long bytes, double bytesPerSecond, long latencyNanos) throws InterruptedIOException {
+        long now = clock.nanoTime();
+        // Within a burst the schedule continues from where it was, even slightly in the past, so a late wake-up
+        // (a loaded machine) is made up instead of slowing the stream below its rate.
+        boolean burstGoesOn = started && now - busyUntil <= Math.max(latencyNanos, CATCH_UP_NANOS);
+        long start = burstGoesOn ? busyUntil : now + latencyNanos;
+        started = true;
+        busyUntil = start + (bytesPerSecond > 0 ? (long) (bytes * 1e9 / bytesPerSecond) : 0);
+        sleepUntil(busyUntil);
+    }
+
+    /** Parks until the clock reaches {@code deadline}; an interrupt ends the wait as an I/O interruption. */
+    void sleepUntil(long deadline) throws InterruptedIOException {
+        for (long left = deadline - clock.nanoTime(); left > 0; left = deadline - clock.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while pacing");
+            }
+        }
+    }
+
+    void sleep(long millis) throws InterruptedIOException {
+        sleepUntil(clock.nanoTime() + millis * 1_000_000);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.qmodem.transport;
+
+/** Where a traced host link reports its bytes: the {@code --trace} file, the control API's live trace. */
+public interface TraceSink {
+
+    /** {@code length} bytes of {@code bytes} from {@code offset} went {@code direction}; the array is not kept. */
+    void record(TraceWriter.Direction direction, byte[] bytes, int offset, int length);
+
+    /** Something that was not a byte of the host link happened: a fault acted, an event was applied. */
+    default void mark(String text) {
+    }
+}
