@@ -34,16 +34,15 @@ public final class HostRouter {
         this.clock = clock;
     }
 
-    /** Reads the host until its stream ends or fails; then data mode learns that the host is gone. */
+    /**
+     * Reads the host until its stream ends or fails. The caller then detaches the host's output and only after
+     * that tells data mode the host is gone, so that nothing the end of data mode answers reaches the gone host.
+     */
     public void readFrom(InputStream in) throws IOException {
         byte[] buffer = new byte[Pump.BUFFER];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                route(buffer, 0, n);
-            }
-        } finally {
-            dataMode.hostLost();
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            route(buffer, 0, n);
         }
     }
 

@@ -57,7 +57,10 @@ final class ModemSession implements HostRouter.CommandMode {
         } catch (IOException e) {
             log.debug("host read ended: {}", e.toString());
         } finally {
+            // Detached first: a transfer that the host's loss ends (an upload keeps its bytes) reports a URC at
+            // once on another thread, which must wait for the next host instead of going to the gone one.
             output.detach();
+            dataMode.hostLost();
             log.info("host disconnected: {}", link.describe());
         }
     }
