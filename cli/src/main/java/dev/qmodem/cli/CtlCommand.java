@@ -40,7 +40,10 @@ final class CtlCommand implements Runnable {
             "pdp-deactivate", List.of("context"), "urc", List.of("text"), "registration", List.of("state"),
             "signal", List.of("rssi", "ber"));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli builds every subcommand, and `serve` should not pay Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -83,7 +86,7 @@ final class CtlCommand implements Runnable {
      * numbers, decimals and true/false keep their type, a flag without a value is true.
      */
     static ObjectNode fields(String kind, List<String> arguments) {
-        ObjectNode node = JSON.createObjectNode().put("kind", kind);
+        ObjectNode node = Json.MAPPER.createObjectNode().put("kind", kind);
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (!argument.startsWith("--")) {
@@ -213,7 +216,7 @@ final class CtlCommand implements Runnable {
                 }
                 for (String line = events.readLine(); line != null; line = events.readLine()) {
                     if (line.startsWith("data:")) {
-                        JsonNode record = JSON.readTree(line.substring(5));
+                        JsonNode record = Json.MAPPER.readTree(line.substring(5));
                         out.println(record.path("time").asText() + " " + label(record.path("direction").asText())
                                 + " " + record.path("text").asText());
                         out.flush();

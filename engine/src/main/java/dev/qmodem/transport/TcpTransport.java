@@ -33,11 +33,22 @@ public final class TcpTransport implements Transport {
     private Socket current;
     /** Whether a connection is waiting for the current one to end; guarded by {@link #hosts}. */
     private boolean waiting;
+    private final Thread.Builder hostThreads;
     private ServerSocket server;
     private Thread acceptor;
 
+    /** One module's AT port: the host is served on a platform thread, which answers a line sooner than a virtual one. */
     public TcpTransport(InetSocketAddress address) {
+        this(address, Thread.ofPlatform().daemon());
+    }
+
+    /**
+     * An AT port whose host is served on threads from {@code hostThreads}: a fleet passes virtual threads, so that
+     * thousands of ports cost no platform thread each (at about half the AT round trips per second of one host).
+     */
+    public TcpTransport(InetSocketAddress address, Thread.Builder hostThreads) {
         this.address = address;
+        this.hostThreads = hostThreads;
     }
 
     @Override
@@ -72,9 +83,9 @@ public final class TcpTransport implements Transport {
             }
             Socket accepted = socket;
             if (attach(socket)) {
-                Thread.ofVirtual().name("qmodem-host").start(() -> serve(handler, accepted));
+                hostThreads.name("qmodem-host").start(() -> serve(handler, accepted));
             } else if (claimWaiting()) {
-                Thread.ofVirtual().name("qmodem-host").start(() -> {
+                hostThreads.name("qmodem-host").start(() -> {
                     if (awaitAttach(accepted)) {
                         serve(handler, accepted);
                     } else {

@@ -104,7 +104,8 @@ public final class Fleet implements AutoCloseable {
             return new PtyTransport(config.ptyDirectory().resolve("ttyQ" + id));
         }
         int base = config.listen().getPort();
-        return new TcpTransport(new InetSocketAddress(config.listen().getAddress(), base == 0 ? 0 : base + index));
+        return new TcpTransport(new InetSocketAddress(config.listen().getAddress(), base == 0 ? 0 : base + index),
+                Thread.ofVirtual());
     }
 
     /** Every module, in id order. */
