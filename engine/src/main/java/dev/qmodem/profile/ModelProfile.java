@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,15 @@ public final class ModelProfile {
 
     private static final String COMMON = "common";
     private static final String EXTENDS = "extends";
+    /** Profiles differ only by model and overrides; a process uses a handful, so the last few are kept. */
+    private static final int CACHED_PROFILES = 16;
+    private static final Map<CacheKey, ModelProfile> LOADED = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_PROFILES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CacheKey, ModelProfile> eldest) {
+                    return size() > CACHED_PROFILES;
+                }
+            });
 
     private final Model model;
     private final Optional<Model> parent;
@@ -49,18 +60,35 @@ public final class ModelProfile {
         requireEach("ftp.ssltype.", range("ftp.range.ssltype"));
     }
 
-    /** Loads the built-in profile of a model. */
+    /** The built-in profile of a model. */
     public static ModelProfile of(Model model) {
         return of(model, new Properties());
     }
 
     /**
-     * Loads a profile and applies overrides on top, as a user's configuration would (e.g. a capacity); overrides
-     * may use {@code +=} and {@code -=} too.
+     * A profile with overrides applied on top, as a user's configuration would (e.g. a capacity); overrides may use
+     * {@code +=} and {@code -=} too. A profile is immutable, so the modules of a fleet share one: it is parsed once
+     * per model and overrides, not once per module.
      *
      * @throws IllegalStateException naming the file and key when a key is unknown or its value has the wrong type
      */
     public static ModelProfile of(Model model, Properties overrides) {
+        Map<String, String> entries = new HashMap<>();
+        overrides.stringPropertyNames().forEach(key -> entries.put(key, overrides.getProperty(key)));
+        CacheKey key = new CacheKey(model, Map.copyOf(entries));
+        ModelProfile loaded = LOADED.get(key);
+        if (loaded != null) {
+            return loaded;
+        }
+        loaded = load(model, overrides);
+        ModelProfile raced = LOADED.putIfAbsent(key, loaded);
+        return raced != null ? raced : loaded;
+    }
+
+    private record CacheKey(Model model, Map<String, String> overrides) {
+    }
+
+    private static ModelProfile load(Model model, Properties overrides) {
         Properties own = read(model.name());
         Optional<Model> parent = Optional.ofNullable(own.getProperty(EXTENDS)).map(Model::parse);
         Map<String, String> values = new HashMap<>(parent.map(p -> of(p).values)

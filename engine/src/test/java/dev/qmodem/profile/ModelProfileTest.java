@@ -48,6 +48,20 @@ class ModelProfileTest {
                 .endsWith("negotiatetime sni");
     }
 
+    /** A fleet's modules share one parsed profile per model and overrides; other overrides get their own. */
+    @Test
+    void equalRequestsShareOneParsedProfile() {
+        Properties address = overrides("pdp.address.base", "10.1.0.1");
+        ModelProfile first = ModelProfile.of(Model.BG95, address);
+        assertThat(ModelProfile.of(Model.BG95, overrides("pdp.address.base", "10.1.0.1"))).isSameAs(first);
+        assertThat(ModelProfile.of(Model.UC20, address)).isNotSameAs(first);
+        ModelProfile other = ModelProfile.of(Model.BG95, overrides("pdp.address.base", "10.2.0.1"));
+        assertThat(other).isNotSameAs(first);
+        assertThat(other.text("pdp.address.base")).isEqualTo("10.2.0.1");
+        address.setProperty("pdp.address.base", "10.3.0.1");
+        assertThat(first.text("pdp.address.base")).isEqualTo("10.1.0.1");
+    }
+
     /** An unknown key, a malformed value, a list edit that changes nothing, a gap a range needs: all fail at load. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
