@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Everything that differs between models, as data: identity strings, limits, ranges, response formats, which
@@ -42,6 +44,7 @@ public final class ModelProfile {
     private final Set<String> commands;
     private final FtpLimits ftpLimits;
     private final FileSystemLimits fileSystem;
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     private ModelProfile(Model model, Optional<Model> parent, Map<String, String> values) {
         this.model = model;
@@ -222,6 +225,11 @@ public final class ModelProfile {
     /** A byte-length limit of a string parameter. */
     public int limit(String key) {
         return (int) number(key);
+    }
+
+    /** A regular expression, compiled once for every module that shares this profile. */
+    public Pattern pattern(String key) {
+        return patterns.computeIfAbsent(key, k -> Pattern.compile(require(k)));
     }
 
     /** A value range, as the test command shows it. */

@@ -32,7 +32,7 @@ public final class NamedSettingsCommand implements AtCommandHandler {
         this.name = name;
         for (String parameter : profile.text(name + ".params").trim().split("\\s+")) {
             String key = name + "." + parameter;
-            settings.put(parameter, new Setting(profile.text(key), profile.text(key + ".pattern")));
+            settings.put(parameter, new Setting(profile.text(key), profile.pattern(key + ".pattern")));
             testLines.put(parameter, profile.text(key + ".test"));
         }
     }

@@ -25,10 +25,10 @@ final class Setting {
     private final boolean hasValueGroup;
     private String value;
 
-    Setting(String initial, String pattern) {
+    Setting(String initial, Pattern pattern) {
         this.value = initial;
-        this.pattern = Pattern.compile(pattern);
-        this.hasValueGroup = pattern.contains(VALUE_GROUP);
+        this.pattern = pattern;
+        this.hasValueGroup = pattern.pattern().contains(VALUE_GROUP);
     }
 
     synchronized String value() {

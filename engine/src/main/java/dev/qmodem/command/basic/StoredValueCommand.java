@@ -23,7 +23,7 @@ public final class StoredValueCommand implements Ts27007Command {
 
     public StoredValueCommand(String name, ModelProfile profile) {
         this.name = name;
-        this.setting = new Setting(profile.text(name), profile.text(name + ".pattern"));
+        this.setting = new Setting(profile.text(name), profile.pattern(name + ".pattern"));
         this.testLine = profile.text(name + ".test");
     }
 
