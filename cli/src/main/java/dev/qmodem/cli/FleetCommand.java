@@ -69,22 +69,23 @@ final class FleetCommand implements Callable<Integer> {
         InetSocketAddress address = ListenAddress.parse(command, "--listen", listen);
         Scenario script = scenarioOption.load(command);
         List<String> endpoints = new ArrayList<>();
-        // the control port first: if it is taken, no module has been built in vain
-        ControlServer controlServer = controlOptions.start(command);
+        ControlServer controlServer = null;
         EmbeddedFtpServer ftpServer = null;
         Fleet fleet;
-        try {
+        try (FleetStart building = FleetStart.begin(fleetConfig(0, models, address, ptyDirectory, ufsRoot, options))) {
+            controlServer = controlOptions.start(command);
             ftpServer = options.startFtpServer(endpoints, count);
-            fleet = startFleet(0, models, address, ptyDirectory, ufsRoot, options);
-        } catch (IOException | RuntimeException e) {
+            fleet = building.fleet();
+        } catch (IOException | RuntimeException | InterruptedException e) {
             stop(controlServer, ftpServer);
             throw e;
         }
+        ControlServer startedControlServer = controlServer;
         EmbeddedFtpServer startedFtpServer = ftpServer;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (controlServer != null) {
-                controlServer.close();
+            if (startedControlServer != null) {
+                startedControlServer.close();
             }
             fleet.close();
             stop(null, startedFtpServer);
@@ -139,11 +140,11 @@ final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts modules {@code firstId..} with the shared module flags. */
-    static Fleet startFleet(int firstId, List<Model> models, InetSocketAddress listen, Path ptyDirectory, Path ufsRoot,
-                            ModuleOptions options) throws IOException {
+    /** Modules {@code firstId..} with the shared module flags. */
+    static FleetConfig fleetConfig(int firstId, List<Model> models, InetSocketAddress listen, Path ptyDirectory,
+                                   Path ufsRoot, ModuleOptions options) {
         Path root = ufsRoot != null ? ufsRoot : DataDirectory.resolve().resolve("fleet");
-        return Fleet.start(new FleetConfig(firstId, models, listen, ptyDirectory, root, options.profileOverrides(),
-                options.hostAliases));
+        return new FleetConfig(firstId, models, listen, ptyDirectory, root, options.profileOverrides(),
+                options.hostAliases);
     }
 }

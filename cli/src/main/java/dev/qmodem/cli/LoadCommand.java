@@ -85,9 +85,11 @@ final class LoadCommand implements Callable<Integer> {
         InetSocketAddress address = ListenAddress.parse(command, "--listen", listen);
 
         Scenario script = scenarioOption.load(command);
-        ControlServer controlServer = controlOptions.start(command);
+        ControlServer controlServer = null;
         EmbeddedFtpServer ftpServer = null;
-        try {
+        try (FleetStart building = FleetStart.begin(FleetCommand.fleetConfig(firstId, models, address, null, ufsRoot,
+                options))) {
+            controlServer = controlOptions.start(command);
             Workload.Server server = workload.server();
             if (server == null) {
                 ftpServer = options.startFtpServer(new ArrayList<>(), models.size() + 1);
@@ -97,31 +99,30 @@ final class LoadCommand implements Callable<Integer> {
                 }
                 server = new Workload.Server(ftpServer.host(), ftpServer.port(), ftpServer.user(), ftpServer.password());
             }
-            return run(workload, server, part, models, firstId, address, controlServer, script);
+            try (Fleet fleet = building.fleet()) {
+                return run(workload, server, part, fleet, address, controlServer, script);
+            }
         } finally {
             FleetCommand.stop(controlServer, ftpServer);
         }
     }
 
-    private int run(Workload workload, Workload.Server server, Shard part, List<Model> models, int firstId,
-                    InetSocketAddress address, ControlServer controlServer, Scenario script)
-            throws IOException, InterruptedException {
-        try (Fleet fleet = FleetCommand.startFleet(firstId, models, address, null, ufsRoot, options)) {
-            FleetCommand.attach(fleet, controlServer, script);
-            List<LoadRun.Target> targets = fleet.modules().stream()
-                    .map(m -> new LoadRun.Target(m.id(), address.getHostString(), m.port())).toList();
-            System.err.println("qmodem load: " + targets.size() + " modules ready (shard " + part + "), server "
-                    + server.host() + ":" + server.port()
-                    + (controlServer == null ? "" : " " + controlOptions.endpoint(spec.commandLine(), controlServer)));
-            boolean terminal = progress.equals("line") || progress.equals("auto") && onTerminal();
-            LoadResult result = LoadRun.run(workload, server, targets, part,
-                    progress.equals("none") ? null : System.err, terminal);
-            result.printSummary(System.out);
-            if (report != null) {
-                result.writeReport(report);
-            }
-            return result.failed() ? 1 : 0;
+    private int run(Workload workload, Workload.Server server, Shard part, Fleet fleet, InetSocketAddress address,
+                    ControlServer controlServer, Scenario script) throws IOException, InterruptedException {
+        FleetCommand.attach(fleet, controlServer, script);
+        List<LoadRun.Target> targets = fleet.modules().stream()
+                .map(m -> new LoadRun.Target(m.id(), address.getHostString(), m.port())).toList();
+        System.err.println("qmodem load: " + targets.size() + " modules ready (shard " + part + "), server "
+                + server.host() + ":" + server.port()
+                + (controlServer == null ? "" : " " + controlOptions.endpoint(spec.commandLine(), controlServer)));
+        boolean terminal = progress.equals("line") || progress.equals("auto") && onTerminal();
+        LoadResult result = LoadRun.run(workload, server, targets, part,
+                progress.equals("none") ? null : System.err, terminal);
+        result.printSummary(System.out);
+        if (report != null) {
+            result.writeReport(report);
         }
+        return result.failed() ? 1 : 0;
     }
 
     private static boolean onTerminal() {

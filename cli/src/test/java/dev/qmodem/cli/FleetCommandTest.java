@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,6 +95,26 @@ class FleetCommandTest {
                 .build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** The fleet is built while the control API starts; when that fails, the built modules let go of their ports. */
+    @Test
+    @Timeout(60)
+    void aControlPortInUseStopsTheModulesBuiltMeanwhile(@TempDir Path temp) throws Exception {
+        int firstModulePort;
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            firstModulePort = probe.getLocalPort();
+        }
+        try (ServerSocket control = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int exit = new picocli.CommandLine(new QModemCommand()).execute("fleet", "--count", "2",
+                    "--listen", "127.0.0.1:" + firstModulePort, "--ufs-root", temp.toString(), "--no-ftp-server",
+                    "--control", "127.0.0.1:" + control.getLocalPort());
+            assertThat(exit).isEqualTo(1);
+        }
+        assertThat(Files.isDirectory(temp.resolve("1"))).as("the fleet was built").isTrue();
+        try (ServerSocket again = new ServerSocket(firstModulePort, 50, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(firstModulePort);
         }
     }
 
