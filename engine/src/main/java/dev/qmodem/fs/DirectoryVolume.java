@@ -42,7 +42,9 @@ final class DirectoryVolume extends Volume {
     }
 
     private void deleteStaleUploads() throws IOException {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(root, Names.STAGING_PREFIX + "*")) {
+        // a filter, not a glob: a glob compiles a pattern, once per module of a fleet
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(root,
+                entry -> entry.getFileName().toString().startsWith(Names.STAGING_PREFIX))) {
             for (Path entry : stale) {
                 Files.deleteIfExists(entry);
             }

@@ -58,11 +58,9 @@ final class CommandTable {
 
     private final ModelProfile profile;
     private final CommandRegistry registry = new CommandRegistry();
-    private final Set<String> missing;
 
     private CommandTable(ModelProfile profile) {
         this.profile = profile;
-        this.missing = new TreeSet<>(profile.commands());
     }
 
     static CommandRegistry build(ModelProfile profile, AtSettings settings, DataMode dataMode, Radio radio,
@@ -157,12 +155,18 @@ final class CommandTable {
     }
 
     private void add(String name, AtCommandHandler handler) {
-        if (missing.remove(name)) {
+        if (profile.hasCommand(name)) {
             registry.register(name, handler);
         }
     }
 
     private CommandRegistry finish() {
+        Set<String> missing = new TreeSet<>();
+        for (String name : profile.commands()) {
+            if (registry.find(name) == null) {
+                missing.add(name);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("profile " + profile.model() + " lists commands without a handler: " + missing);
         }

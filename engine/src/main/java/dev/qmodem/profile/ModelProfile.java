@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -44,18 +43,21 @@ public final class ModelProfile {
     private final Set<String> commands;
     private final FtpLimits ftpLimits;
     private final FileSystemLimits fileSystem;
+    // parsed on first use and kept: every module of a fleet reads the same values
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, IntRange> ranges = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> wordLists = new ConcurrentHashMap<>();
 
     private ModelProfile(Model model, Optional<Model> parent, Map<String, String> values) {
         this.model = model;
         this.parent = parent;
         this.values = Map.copyOf(values);
-        this.commands = new TreeSet<>(words(require("commands")));
+        this.commands = Set.copyOf(wordsOf(require("commands")));
         this.ftpLimits = new FtpLimits(limit("ftp.limit.username"), limit("ftp.limit.password"),
                 limit("ftp.limit.hostname"), limit("ftp.limit.file"), limit("ftp.limit.path"), limit("ftp.limit.local"));
         this.fileSystem = new FileSystemLimits(number("fs.ufs.capacity"), number("fs.ram.capacity"),
                 limit("fs.name.max"), limit("fs.open.max"));
-        for (String parameter : words(require("ftp.cfg.params"))) {
+        for (String parameter : wordsOf(require("ftp.cfg.params"))) {
             require("ftp.range." + parameter);
             require("ftp.default." + parameter);
         }
@@ -137,8 +139,8 @@ public final class ModelProfile {
         if (inherited == null) {
             throw new IllegalStateException(where + ": nothing inherited to change");
         }
-        List<String> list = new ArrayList<>(words(inherited));
-        for (String word : words(change)) {
+        List<String> list = new ArrayList<>(wordsOf(inherited));
+        for (String word : wordsOf(change)) {
             if (add == list.contains(word)) {
                 throw new IllegalStateException(where + ": " + word + (add ? " is already inherited" : " is not inherited"));
             }
@@ -151,7 +153,7 @@ public final class ModelProfile {
         return list;
     }
 
-    static List<String> words(String value) {
+    static List<String> wordsOf(String value) {
         String trimmed = value.trim();
         return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
     }
@@ -194,7 +196,7 @@ public final class ModelProfile {
 
     /** Every command the model has, named as typed after AT. */
     public Set<String> commands() {
-        return Set.copyOf(commands);
+        return commands;
     }
 
     /** The string parameter limits of the FTP(S) commands. */
@@ -234,7 +236,12 @@ public final class ModelProfile {
 
     /** A value range, as the test command shows it. */
     public IntRange range(String key) {
-        return IntRange.parse(require(key));
+        return ranges.computeIfAbsent(key, k -> IntRange.parse(require(k)));
+    }
+
+    /** A list of words, e.g. {@code ftp.cfg.params}, in the order written. */
+    public List<String> words(String key) {
+        return wordLists.computeIfAbsent(key, k -> List.copyOf(wordsOf(require(k))));
     }
 
     /** The text of an error code for {@code AT+CMEE=2}; a generic text when the table lacks it. */

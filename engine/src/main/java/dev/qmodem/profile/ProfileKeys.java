@@ -34,7 +34,7 @@ final class ProfileKeys {
                 case INTEGER -> Long.parseLong(v);
                 case HEX -> Long.decode(v);
                 case RANGE -> IntRange.parse(v);
-                case HEX_WORDS -> ModelProfile.words(v).forEach(Long::decode);
+                case HEX_WORDS -> ModelProfile.wordsOf(v).forEach(Long::decode);
             }
         }
     }

@@ -30,7 +30,7 @@ public final class NamedSettingsCommand implements AtCommandHandler {
 
     public NamedSettingsCommand(String name, ModelProfile profile) {
         this.name = name;
-        for (String parameter : profile.text(name + ".params").trim().split("\\s+")) {
+        for (String parameter : profile.words(name + ".params")) {
             String key = name + "." + parameter;
             settings.put(parameter, new Setting(profile.text(key), profile.pattern(key + ".pattern")));
             testLines.put(parameter, profile.text(key + ".test"));

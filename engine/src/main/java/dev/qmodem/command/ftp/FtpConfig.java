@@ -6,7 +6,6 @@ import dev.qmodem.profile.IntRange;
 import dev.qmodem.profile.ModelProfile;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class FtpConfig {
 
     /** The integer parameters this model has, in the order its test command lists them. */
     public List<String> parameterNames() {
-        return Arrays.asList(profile.text("ftp.cfg.params").trim().split("\\s+"));
+        return profile.words("ftp.cfg.params");
     }
 
     public IntRange range(String name) {

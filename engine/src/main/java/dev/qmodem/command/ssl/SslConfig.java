@@ -4,7 +4,6 @@ import dev.qmodem.profile.IntRange;
 import dev.qmodem.profile.ModelProfile;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,8 @@ public final class SslConfig {
     public SslConfig(ModelProfile profile) {
         this.profile = profile;
         this.contexts = profile.range("ssl.contexts");
-        this.names = Arrays.asList(profile.text("ssl.cfg.params").trim().split("\\s+"));
-        for (String code : profile.text("ssl.ciphersuites").trim().split("\\s+")) {
+        this.names = profile.words("ssl.cfg.params");
+        for (String code : profile.words("ssl.ciphersuites")) {
             cipherSuites.add(Integer.decode(code));
         }
         cipherSuites.add(SslContextSettings.ALL_CIPHER_SUITES);
