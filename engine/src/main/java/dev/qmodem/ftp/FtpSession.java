@@ -31,8 +31,6 @@ public final class FtpSession implements Closeable {
 
     /** Socket buffers for the data connection: large enough to keep loopback transfers at memory speed. */
     static final int DATA_SOCKET_BUFFER = 1024 * 1024;
-    /** The longest wait for QUIT's reply: closing must end within a second or two whatever the server does. */
-    static final Duration QUIT_WAIT = Duration.ofSeconds(1);
 
     /** A function of the control connection that may block on the server. */
     @FunctionalInterface
@@ -298,8 +296,9 @@ public final class FtpSession implements Closeable {
     }
 
     /**
-     * QUIT, then closes every socket. Aborts an unfinished transfer first. Waits at most {@link #QUIT_WAIT} for
-     * each reply (the smaller of it and the response timeout); the sockets are released whatever happens.
+     * QUIT, then closes every socket. Aborts an unfinished transfer first. Waits for each reply within the response
+     * timeout, as the manual bounds {@code +QFTPCLOSE} by {@code <timeout>} (a caller that wants out sooner aborts the
+     * session); the sockets are released whatever happens.
      *
      * @throws FtpFailure when QUIT got no reply or an unexpected one (the session is closed anyway)
      */
@@ -308,9 +307,8 @@ public final class FtpSession implements Closeable {
         if (closed) {
             return;
         }
-        Duration wait = QUIT_WAIT.compareTo(settings.responseTimeout()) < 0 ? QUIT_WAIT : settings.responseTimeout();
         try {
-            withinDeadline(wait, () -> {
+            withinDeadline(settings.responseTimeout(), () -> {
                 if (activeData != null) {
                     closeQuietly(activeData);
                     activeData = null;

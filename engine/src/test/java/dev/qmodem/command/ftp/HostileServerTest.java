@@ -86,6 +86,26 @@ class HostileServerTest {
         }
     }
 
+    /** A server under load answers QUIT late: an idle session waits for it within rsptimeout, as the manual says. */
+    @Test
+    void anIdleSessionsQuitAnsweredLateIsACleanLogout(@TempDir Path work) throws Exception {
+        Duration late = Duration.ofSeconds(2);
+        try (HostileRig rig = HostileRig.start(Model.BG95, work, HostileFtpServer.loggedIn((session, verb, argument) -> {
+                if (verb.equals("QUIT")) {
+                    Thread.sleep(late);
+                }
+                return null;
+            }))) {
+            rig.configure(20);
+            rig.open("0,0");
+            long start = System.nanoTime();
+            rig.at("AT+QFTPCLOSE", "\r\nOK\r\n");
+            rig.expect("\r\n+QFTPCLOSE: 0,0\r\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(late);
+            rig.assertUsableAndClosed();
+        }
+    }
+
     @Test
     void deactivatingTheContextEndsACommandTheServerNeverAnswers(@TempDir Path work) throws Exception {
         try (HostileRig rig = HostileRig.start(Model.BG95, work, HostileFtpServer.loggedIn((session, verb, argument) -> {
