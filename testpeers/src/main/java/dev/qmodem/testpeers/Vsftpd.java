@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,14 @@ public final class Vsftpd extends RunningPeer {
 
     private final int firstPassivePort;
     private final int passivePortCount;
+    private final UnixAccounts.Account account;
 
-    private Vsftpd(PeerProcess process, Path instanceFolder, Path root, int port,
-            int firstPassivePort, int passivePortCount, TestCertificates certificates, Duration startupTime) {
+    private Vsftpd(PeerProcess process, Path instanceFolder, Path root, int port, int firstPassivePort,
+            int passivePortCount, TestCertificates certificates, Duration startupTime, UnixAccounts.Account account) {
         super(process, instanceFolder, root, port, certificates, startupTime, "vsftpd.log");
         this.firstPassivePort = firstPassivePort;
         this.passivePortCount = passivePortCount;
+        this.account = account;
     }
 
     public static Builder builder() {
@@ -57,12 +60,12 @@ public final class Vsftpd extends RunningPeer {
 
     @Override
     public String user() {
-        return UnixAccounts.USER;
+        return account.user();
     }
 
     @Override
     public String password() {
-        return UnixAccounts.PASSWORD;
+        return account.password();
     }
 
     /** The first port of this instance's passive range. */
@@ -83,6 +86,8 @@ public final class Vsftpd extends RunningPeer {
         private Path root;
         private TestCertificates certificates;
         private int passivePortCount = 10;
+        private UnixAccounts.Account account = UnixAccounts.FTP;
+        private boolean priorityListener;
         private final Map<String, String> extraOptions = new LinkedHashMap<>();
 
         private Builder() {
@@ -117,6 +122,26 @@ public final class Vsftpd extends RunningPeer {
             return this;
         }
 
+        /**
+         * Logs in a user of its own whose password hash costs the server 2 ms of CPU (SHA-512 crypt) instead of the
+         * test user's 120 ms (Debian's yescrypt): for thousands of logins, as a server built for devices is set up.
+         */
+        public Builder manyLogins() {
+            this.account = UnixAccounts.MANY_LOGINS;
+            return this;
+        }
+
+        /**
+         * Runs the listener at nice -10 and its sessions at 0 ({@code SCHED_RESET_ON_FORK}; systemd's {@code Nice=-10}
+         * with {@code CPUSchedulingResetOnFork=yes}), so that a thousand busy sessions cannot starve its accept loop.
+         * vsftpd's listen backlog is fixed at 32; once it overflows, Linux's SYN cookies leave a client connected to
+         * a server that never saw it, waiting for a greeting that does not come. Needs root.
+         */
+        public Builder priorityListener() {
+            this.priorityListener = true;
+            return this;
+        }
+
         public Builder passivePortCount(int count) {
             this.passivePortCount = count;
             return this;
@@ -134,7 +159,7 @@ public final class Vsftpd extends RunningPeer {
          * @throws IllegalStateException if vsftpd does not come up (the message carries its log)
          */
         public Vsftpd start() {
-            UnixAccounts.ensureFtpUser();
+            UnixAccounts.ensure(account);
             TestCertificates pki = tls == Tls.NONE && !requireClientCertificate ? null
                     : certificates != null ? certificates : TestCertificates.shared();
             Path instance = TempFolders.create("qmodem-vsftpd-");
@@ -142,7 +167,7 @@ public final class Vsftpd extends RunningPeer {
                 Files.createDirectories(Path.of(SECURE_CHROOT_DIR));
                 Path served = root == null ? instance.resolve("root") : root;
                 Files.createDirectories(served);
-                UnixAccounts.giveToFtpUser(served);
+                UnixAccounts.giveTo(account, served);
                 String failures = "";
                 for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
                     int firstPort = LoopbackPorts.freeRun(passivePortCount + 1);
@@ -151,14 +176,12 @@ public final class Vsftpd extends RunningPeer {
                     Path config = instance.resolve("vsftpd.conf");
                     Files.writeString(config, config(instance, served, port, firstPassive, pki));
                     long launched = System.nanoTime();
-                    PeerProcess process = PeerProcess.start(
-                            List.of(Peers.vsftpdBinary().toString(), config.toString()),
-                            instance.resolve("vsftpd.out"));
+                    PeerProcess process = PeerProcess.start(command(config), instance.resolve("vsftpd.out"));
                     boolean up = Greeting.await(process, "127.0.0.1", port,
                             tls == Tls.IMPLICIT ? pki.clientContext(true) : null);
                     if (up) {
                         return new Vsftpd(process, instance, served, port, firstPassive, passivePortCount,
-                                pki, Duration.ofNanos(System.nanoTime() - launched));
+                                pki, Duration.ofNanos(System.nanoTime() - launched), account);
                     }
                     failures += "\nattempt " + attempt + " on port " + port + ":\n" + process.logTail()
                             + "\n" + PeerProcess.tail(instance.resolve("vsftpd.log"));
@@ -174,6 +197,17 @@ public final class Vsftpd extends RunningPeer {
                 TempFolders.deleteQuietly(instance);
                 throw new IllegalStateException("interrupted while starting vsftpd", e);
             }
+        }
+
+        private List<String> command(Path config) {
+            List<String> vsftpd = List.of(Peers.vsftpdBinary().toString(), config.toString());
+            if (!priorityListener) {
+                return vsftpd;
+            }
+            List<String> command = new ArrayList<>(
+                    List.of("chrt", "--rr", "--reset-on-fork", "10"));
+            command.addAll(vsftpd);
+            return command;
         }
 
         private String config(Path instance, Path served, int port, int firstPassive, TestCertificates pki) {
