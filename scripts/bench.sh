@@ -3,7 +3,7 @@
 #   scripts/bench.sh at                         AT round trips/s and start-up time
 #   scripts/bench.sh transfer [MiB] [options]   qmodem vs curl, FTP and FTPS, COM: and UFS (TransferBenchmark)
 #   scripts/bench.sh profile [MiB] [rows]       one JFR recording per row, qmodem only, and its top frames
-#   scripts/bench.sh scale [sizes [modules [iterations]]]  fleet cost per module, a fleet workload on vsftpd
+#   scripts/bench.sh scale [sizes [modules [iterations [ramp-s]]]]  fleet cost per module, a fleet workload on vsftpd
 #   scripts/bench.sh fuzz [lines [seed]]        10^6 random AT lines in random chunks (a few minutes; not part of all)
 #   scripts/bench.sh all
 # The transfer benchmark starts vsftpd (scripts/install-peers.sh installs it) and needs root.
@@ -36,7 +36,7 @@ if [[ $what == profile ]]; then
   done
 fi
 if [[ $what == scale || $what == all ]]; then
-  "$JAVA_HOME/bin/java" -Xmx4g -XX:+UseG1GC -cp "$cp" dev.qmodem.bench.ScaleBenchmark "${1:-10,1000,10000}" "${2:-1000}" "${3:-3}"
+  "$JAVA_HOME/bin/java" -Xmx4g -XX:+UseG1GC -cp "$cp" dev.qmodem.bench.ScaleBenchmark "${1:-10,1000,10000}" "${2:-1000}" "${3:-3}" ${4:+"$4"}
 fi
 if [[ $what == fuzz ]]; then
   "${java[@]}" dev.qmodem.bench.AtFuzzBenchmark "${1:-1000000}" "${2:-1}"

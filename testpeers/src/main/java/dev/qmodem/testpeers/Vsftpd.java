@@ -132,10 +132,11 @@ public final class Vsftpd extends RunningPeer {
         }
 
         /**
-         * Runs the listener at nice -10 and its sessions at 0 ({@code SCHED_RESET_ON_FORK}; systemd's {@code Nice=-10}
-         * with {@code CPUSchedulingResetOnFork=yes}), so that a thousand busy sessions cannot starve its accept loop.
-         * vsftpd's listen backlog is fixed at 32; once it overflows, Linux's SYN cookies leave a client connected to
-         * a server that never saw it, waiting for a greeting that does not come. Needs root.
+         * Runs the listener at round-robin priority and its sessions as ordinary processes ({@code SCHED_RESET_ON_FORK};
+         * systemd's {@code CPUSchedulingPolicy=rr} with {@code CPUSchedulingResetOnFork=yes}), so that a thousand busy
+         * sessions cannot starve its accept loop. vsftpd's listen backlog is fixed at 32; once it overflows, Linux's
+         * SYN cookies leave a client connected to a server that never saw it, waiting for a greeting that does not
+         * come. Needs root.
          */
         public Builder priorityListener() {
             this.priorityListener = true;
