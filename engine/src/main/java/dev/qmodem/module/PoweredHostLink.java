@@ -5,6 +5,8 @@ import dev.qmodem.transport.HostLink;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.util.function.BooleanSupplier;
 
 /** Host bytes reach the module only while it is on: a module that is off or booting hears nothing. */
@@ -33,6 +35,36 @@ final class PoweredHostLink {
                 return n;
             }
         };
-        return link.withStreams(heard, link.output());
+        ByteChannel channel = link.channel();
+        return link.with(heard, link.output(), channel == null ? null : new HeardChannel(channel, on));
+    }
+
+    private record HeardChannel(ByteChannel channel, BooleanSupplier on) implements ByteChannel {
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int start = target.position();
+            int n;
+            do {
+                target.position(start);
+                n = channel.read(target);
+            } while (n > 0 && !on.getAsBoolean());
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            return channel.write(source);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 }
