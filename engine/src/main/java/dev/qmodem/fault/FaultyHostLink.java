@@ -1,5 +1,6 @@
 package dev.qmodem.fault;
 
+import dev.qmodem.transport.ForwardingChannel;
 import dev.qmodem.transport.HostLink;
 import dev.qmodem.time.Clock;
 
@@ -183,14 +184,13 @@ public final class FaultyHostLink {
     }
 
     /** The link's channel, straight through while no fault is set, else through the faulty streams. */
-    private final class FaultyChannel implements ByteChannel {
+    private final class FaultyChannel extends ForwardingChannel {
 
-        private final ByteChannel channel;
         private final FaultyInput input;
         private final FaultyOutput output;
 
         FaultyChannel(ByteChannel channel, FaultyInput input, FaultyOutput output) {
-            this.channel = channel;
+            super(channel);
             this.input = input;
             this.output = output;
         }
@@ -228,16 +228,6 @@ public final class FaultyHostLink {
             source.get(bytes);
             output.write(bytes, 0, bytes.length);
             return bytes.length;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

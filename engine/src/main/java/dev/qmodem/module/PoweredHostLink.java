@@ -1,5 +1,6 @@
 package dev.qmodem.module;
 
+import dev.qmodem.transport.ForwardingChannel;
 import dev.qmodem.transport.HostLink;
 
 import java.io.FilterInputStream;
@@ -39,7 +40,14 @@ final class PoweredHostLink {
         return link.with(heard, link.output(), channel == null ? null : new HeardChannel(channel, on));
     }
 
-    private record HeardChannel(ByteChannel channel, BooleanSupplier on) implements ByteChannel {
+    private static final class HeardChannel extends ForwardingChannel {
+
+        private final BooleanSupplier on;
+
+        HeardChannel(ByteChannel channel, BooleanSupplier on) {
+            super(channel);
+            this.on = on;
+        }
 
         @Override
         public int read(ByteBuffer target) throws IOException {
@@ -50,21 +58,6 @@ final class PoweredHostLink {
                 n = channel.read(target);
             } while (n > 0 && !on.getAsBoolean());
             return n;
-        }
-
-        @Override
-        public int write(ByteBuffer source) throws IOException {
-            return channel.write(source);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

@@ -102,13 +102,12 @@ public final class TracingHostLink {
         }
     }
 
-    private static final class TracedChannel implements ByteChannel {
+    private static final class TracedChannel extends ForwardingChannel {
 
-        private final ByteChannel channel;
         private final TraceSink trace;
 
         TracedChannel(ByteChannel channel, TraceSink trace) {
-            this.channel = channel;
+            super(channel);
             this.trace = trace;
         }
 
@@ -133,16 +132,6 @@ public final class TracingHostLink {
             byte[] copy = new byte[bytes.remaining()];
             bytes.get(copy);
             trace.record(direction, copy, 0, copy.length);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

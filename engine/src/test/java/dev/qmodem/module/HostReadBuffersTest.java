@@ -3,6 +3,7 @@ package dev.qmodem.module;
 import dev.qmodem.data.Pump;
 import dev.qmodem.fault.Fault;
 import dev.qmodem.profile.Model;
+import dev.qmodem.transport.ForwardingChannel;
 import dev.qmodem.transport.TcpTransport;
 import dev.qmodem.transport.TraceSink;
 import dev.qmodem.transport.TraceWriter.Direction;
@@ -104,33 +105,16 @@ class HostReadBuffersTest {
     }
 
     /** The host's channel, noting every read the module makes on it. */
-    private final class Observed implements ByteChannel {
-
-        private final ByteChannel channel;
+    private final class Observed extends ForwardingChannel {
 
         Observed(ByteChannel channel) {
-            this.channel = channel;
+            super(channel);
         }
 
         @Override
         public int read(ByteBuffer target) throws IOException {
             reads.add(new Read(target.remaining(), target.isDirect()));
             return channel.read(target);
-        }
-
-        @Override
-        public int write(ByteBuffer source) throws IOException {
-            return channel.write(source);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }
