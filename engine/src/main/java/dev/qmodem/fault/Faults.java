@@ -3,6 +3,7 @@ package dev.qmodem.fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,6 +35,32 @@ public final class Faults {
     private volatile Fault.Link link;
     private volatile Fault.Disk disk;
     private volatile boolean dnsFails;
+    private long seed;
+    private SplittableRandom jitterSource;
+
+    /** Faults with a seed of their own, which {@link #seed()} shows so that a run can be replayed. */
+    public Faults() {
+        seed(new SplittableRandom().nextLong());
+    }
+
+    /**
+     * Seeds the link jitter: each shaped socket made from now on draws from a source split off this seed in turn,
+     * so the same seed and the same connections give the same delays (a scenario's {@code seed}).
+     */
+    public synchronized void seed(long seed) {
+        this.seed = seed;
+        this.jitterSource = new SplittableRandom(seed);
+    }
+
+    /** The seed of the link jitter in force. */
+    public synchronized long seed() {
+        return seed;
+    }
+
+    /** The jitter source of one direction of a new shaped connection: the next split of the seeded source. */
+    synchronized SplittableRandom linkJitter() {
+        return jitterSource.split();
+    }
 
     /** Puts a fault in force and returns it with its id. */
     public Active add(Fault fault) {
