@@ -136,25 +136,29 @@ public final class Faults {
         return dnsFails;
     }
 
-    /** The delay set for {@code command} ({@code +QFTPOPEN}), if any. */
-    public Optional<Fault.Delay> delay(String command) {
-        return perCommand(Fault.Delay.class, command).map(Fault.Delay.class::cast);
+    /**
+     * The newest delay set for {@code command} ({@code +QIACT}) in the form typed as {@code form} ({@code =},
+     * {@code ?}, {@code =?} or nothing): one set for every form of it or for that form, if any.
+     */
+    public Optional<Fault.Delay> delay(String command, String form) {
+        return perCommand(Fault.Delay.class, command, form).map(Fault.Delay.class::cast);
     }
 
     /** True if {@code command}'s URC must never come. */
     public boolean hangs(String command) {
-        return perCommand(Fault.Hang.class, command).isPresent();
+        return perCommand(Fault.Hang.class, command, "").isPresent();
     }
 
-    private Optional<Fault> perCommand(Class<? extends Fault> kind, String command) {
+    private Optional<Fault> perCommand(Class<? extends Fault> kind, String command, String form) {
         List<Active> current = active;
         for (int i = current.size() - 1; i >= 0; i--) {
             Fault f = current.get(i).fault();
-            if (kind.isInstance(f) && command.equalsIgnoreCase(switch (f) {
+            String named = switch (f) {
                 case Fault.Delay d -> d.command();
                 case Fault.Hang h -> h.command();
                 default -> "";
-            })) {
+            };
+            if (kind.isInstance(f) && (named.equalsIgnoreCase(command) || named.equalsIgnoreCase(command + form))) {
                 return Optional.of(f);
             }
         }
