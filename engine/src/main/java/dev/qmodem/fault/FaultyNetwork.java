@@ -93,29 +93,19 @@ public final class FaultyNetwork implements FtpNetwork {
 
             @Override
             public ServerSocket createServerSocket(int port) throws IOException {
-                return bound(createServerSocket(), new InetSocketAddress(port), 50);
+                return createServerSocket(port, 50, null);
             }
 
             @Override
             public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-                return bound(createServerSocket(), new InetSocketAddress(port), backlog);
+                return createServerSocket(port, backlog, null);
             }
 
             @Override
             public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-                return bound(createServerSocket(), new InetSocketAddress(address, port), backlog);
+                return faults.socketsUntouched() ? session.createServerSocket(port, backlog, address)
+                        : new ShapedListener(faults, clock, port, backlog, address);
             }
         };
-    }
-
-    private static ServerSocket bound(ServerSocket listener, InetSocketAddress address, int backlog)
-            throws IOException {
-        try {
-            listener.bind(address, backlog);
-            return listener;
-        } catch (IOException e) {
-            listener.close();
-            throw e;
-        }
     }
 }

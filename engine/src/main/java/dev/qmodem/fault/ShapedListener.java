@@ -3,6 +3,7 @@ package dev.qmodem.fault;
 import dev.qmodem.time.Clock;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -16,7 +17,15 @@ final class ShapedListener extends ServerSocket {
     private final Faults faults;
     private final Clock clock;
 
+    /** An unbound listener. */
     ShapedListener(Faults faults, Clock clock) throws IOException {
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    /** A listener bound to {@code port} on {@code address} (null: every address). */
+    ShapedListener(Faults faults, Clock clock, int port, int backlog, InetAddress address) throws IOException {
+        super(port, backlog, address);
         this.faults = faults;
         this.clock = clock;
     }
