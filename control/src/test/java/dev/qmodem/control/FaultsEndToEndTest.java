@@ -113,11 +113,12 @@ class FaultsEndToEndTest extends WorldTest {
         }
     }
 
-    @Test
-    void cutResetsTheDataConnectionAndTheDownloadKeepsExactlyTheBytesCarried() throws Exception {
+    @ParameterizedTest(name = "transmode {0}")
+    @ValueSource(ints = {1, 0})
+    void cutResetsTheDataConnectionAndTheDownloadKeepsExactlyTheBytesCarried(int transmode) throws Exception {
         Path original = serverFile("big.bin", 50_000);
         try (Host host = world.host()) {
-            world.login(host);
+            world.login(host, transmode);
             world.fault("{\"kind\":\"cut\",\"connection\":\"data\",\"after_bytes\":12345}");
             host.ok("AT+QFTPGET=\"big.bin\",\"UFS:big.bin\"");
             String urc = host.await("\r\n", WAIT) + host.await("\r\n", WAIT);
