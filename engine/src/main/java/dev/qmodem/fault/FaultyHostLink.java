@@ -111,7 +111,7 @@ public final class FaultyHostLink {
                 Faults.HostLinkFaults before = faults.hostLink();
                 int n = in.read(b, off, before != null && before.uart() != null ? Math.min(len, UART_PIECE) : len);
                 n = afterRead(b, off, n);
-                if (n != 0) {
+                if (n != 0 || len == 0) {
                     return n;
                 }
             }
@@ -125,7 +125,7 @@ public final class FaultyHostLink {
                 return n;
             }
             if (set.uart() != null) {
-                inPacer.pass(n, set.uart().baud() / 10.0, 0);
+                inPacer.pass(n, set.uart().baud() / 10.0);
             }
             if (set.noise() != null) {
                 n = addNoise(set.noise(), b, off, n, false);
@@ -172,7 +172,7 @@ public final class FaultyHostLink {
                     outPacer.sleepUntil(lastSliceNanos + set.slice().gapMs() * 1_000_000);
                 }
                 if (set.uart() != null) {
-                    outPacer.pass(n, set.uart().baud() / 10.0, 0);
+                    outPacer.pass(n, set.uart().baud() / 10.0);
                 }
                 out.write(b, off + done, n);
                 if (set.slice() != null) {
