@@ -74,6 +74,14 @@ final class HostileRig implements AutoCloseable {
         FtpRig.expect(host, expected);
     }
 
+    /** Sends {@code line}, expects {@code OK} and then {@code urc}; how long that took. */
+    Duration timedUrc(String line, String urc) throws IOException {
+        long start = System.nanoTime();
+        at(line, "\r\nOK\r\n");
+        expect(urc);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** Reads up to and including a match of {@code regex} at the end, failing if anything came before it. */
     String expectMatch(String regex, Duration wait) throws IOException {
         String seen = host.readUntilMatch(Pattern.compile(regex + "$"), wait);
