@@ -68,6 +68,8 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     private final ObjectMapper json = new ObjectMapper();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
@@ -76,12 +78,10 @@ public final class ControlServer implements AutoCloseable {
     private final Javalin app;
     private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
 
+    /** Guarded by this: whether the JVM's meters are bound, on the first scrape. */
+    private boolean jvmMetricsBound;
+
     private ControlServer(InetSocketAddress address) {
-        new ClassLoaderMetrics().bindTo(metrics);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -103,7 +103,7 @@ public final class ControlServer implements AutoCloseable {
             });
             inspector.install(config);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+                    .result(scrape()));
             config.routes.exception(FaultException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                     e.getMessage(), e.field()));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage(), null));
@@ -114,6 +114,24 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
+     * The Prometheus text. The JVM's meters are bound on the first scrape, not at start: with the management beans
+     * they load, they cost {@code serve} a good part of its start-up.
+     */
+    private String scrape() {
+        synchronized (this) {
+            if (!jvmMetricsBound) {
+                jvmMetricsBound = true;
+                new ClassLoaderMetrics().bindTo(metrics);
+                new JvmMemoryMetrics().bindTo(metrics);
+                new JvmGcMetrics().bindTo(metrics);
+                new JvmThreadMetrics().bindTo(metrics);
+                new ProcessorMetrics().bindTo(metrics);
+            }
+        }
+        return metrics.scrape();
+    }
+
+    /**
      * Starts the API on {@code address}. An address that is not loopback is refused unless {@code allowRemote}:
      * the API changes what the modules do, and has no authentication.
      */
@@ -121,6 +139,11 @@ public final class ControlServer implements AutoCloseable {
         if (!allowRemote && !isLoopback(address)) {
             throw new IllegalArgumentException("the control API listens on loopback only unless told otherwise: "
                     + address.getHostString() + " is not a loopback address");
+        }
+        // Jetty sizes its queue padding from the platform MBean server unless told the usual value (16 references
+        // of 4 bytes per 64-byte cache line): creating that server would be the slowest step of the API's start.
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
         return new ControlServer(address);
     }
