@@ -15,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.json.JsonMapper;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -26,13 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The control API of one process's modules (one for {@code serve}, N for a fleet), over HTTP and JSON:
@@ -62,6 +67,40 @@ public final class ControlServer implements AutoCloseable {
     public record Controlled(String id, EmulatedModule module, String endpoint) {
     }
 
+    /** Jackson, made on first use: an ObjectMapper and Javalin's adapter cost the API's start-up ~400 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final JavalinJackson JAVALIN = new JavalinJackson(MAPPER, false);
+    }
+
+    /** Javalin's JSON through {@link Json}, so that no Jackson class loads before the first JSON request. */
+    private static final class LazyJson implements JsonMapper {
+        @Override
+        public String toJsonString(Object value, Type type) {
+            return Json.JAVALIN.toJsonString(value, type);
+        }
+
+        @Override
+        public InputStream toJsonStream(Object value, Type type) {
+            return Json.JAVALIN.toJsonStream(value, type);
+        }
+
+        @Override
+        public void writeToOutputStream(Stream<?> values, OutputStream out) {
+            Json.JAVALIN.writeToOutputStream(values, out);
+        }
+
+        @Override
+        public <T> T fromJsonString(String text, Type type) {
+            return Json.JAVALIN.fromJsonString(text, type);
+        }
+
+        @Override
+        public <T> T fromJsonStream(InputStream text, Type type) {
+            return Json.JAVALIN.fromJsonStream(text, type);
+        }
+    }
+
     static final class NotFound extends RuntimeException {
         NotFound(String message) {
             super(message);
@@ -70,7 +109,6 @@ public final class ControlServer implements AutoCloseable {
 
     private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
-    private final ObjectMapper json = new ObjectMapper();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
@@ -84,7 +122,7 @@ public final class ControlServer implements AutoCloseable {
     private ControlServer(InetSocketAddress address) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(json, false));
+            config.jsonMapper(new LazyJson());
             config.routes.get("/api/modules", this::listModules);
             config.routes.get("/api/modules/{id}", this::showModule);
             config.routes.get("/api/modules/{id}/faults", ctx -> ctx.json(faults(module(ctx).module().faults())));
@@ -204,7 +242,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void listModules(Context ctx) {
-        ArrayNode list = json.createArrayNode();
+        ArrayNode list = Json.MAPPER.createArrayNode();
         for (Controlled c : modules) {
             ModuleState state = c.module().state();
             ObjectNode entry = list.addObject();
@@ -222,7 +260,7 @@ public final class ControlServer implements AutoCloseable {
     private void showModule(Context ctx) {
         Controlled c = module(ctx);
         ModuleState state = c.module().state();
-        ObjectNode node = json.createObjectNode().put("id", c.id()).put("model", state.model().name())
+        ObjectNode node = Json.MAPPER.createObjectNode().put("id", c.id()).put("model", state.model().name())
                 .put("endpoint", c.endpoint()).put("hostConnected", state.hostConnected())
                 .put("dataMode", state.dataMode());
         ArrayNode pdp = node.putArray("pdp");
@@ -235,7 +273,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private ArrayNode faults(Faults faults) {
-        ArrayNode list = json.createArrayNode();
+        ArrayNode list = Json.MAPPER.createArrayNode();
         faults.list().forEach(active -> list.add(FaultCodec.write(active)));
         return list;
     }
@@ -258,7 +296,7 @@ public final class ControlServer implements AutoCloseable {
         } catch (FaultException e) {
             throw e.within("fault");
         }
-        ObjectNode answer = json.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode created = answer.putArray("created");
         for (Controlled c : selected) {
             Faults.Active added = c.module().faults().add(fault);
@@ -283,7 +321,7 @@ public final class ControlServer implements AutoCloseable {
     private void applyEvent(Context ctx) throws JsonProcessingException {
         Controlled c = module(ctx);
         String outcome = EventCodec.apply(body(ctx), c.module());
-        ctx.status(HttpStatus.ACCEPTED).json(json.createObjectNode().put("outcome", outcome));
+        ctx.status(HttpStatus.ACCEPTED).json(Json.MAPPER.createObjectNode().put("outcome", outcome));
     }
 
     private JsonNode body(Context ctx) throws JsonProcessingException {
@@ -291,7 +329,7 @@ public final class ControlServer implements AutoCloseable {
         if (text.isBlank()) {
             throw new FaultException("body", "is empty: a JSON object is expected");
         }
-        return json.readTree(text);
+        return Json.MAPPER.readTree(text);
     }
 
     /**
@@ -303,7 +341,7 @@ public final class ControlServer implements AutoCloseable {
         Controlled c = module(ctx);
         ctx.status(HttpStatus.OK).contentType("text/event-stream; charset=utf-8").header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
-        TraceStream stream = new TraceStream(ctx.res().getOutputStream(), json);
+        TraceStream stream = new TraceStream(ctx.res().getOutputStream(), Json.MAPPER);
         c.module().trace().add(stream);
         traceFollowers.add(Thread.currentThread());
         try {
@@ -319,7 +357,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, HttpStatus status, String message, String field) {
-        ObjectNode body = new ObjectMapper().createObjectNode().put("error", message);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("error", message);
         if (field != null) {
             body.put("field", field);
         }
