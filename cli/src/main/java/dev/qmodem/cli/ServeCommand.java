@@ -76,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--timing", defaultValue = "instant", paramLabel = "instant|realistic",
             description = "instant: a perfect network (default); realistic: the link the model typically meets "
-                    + "(UC20 on UMTS, BG95/BG77 on Cat-M1), set as a link fault the control API lists and can remove.")
+                    + "(UC20 on UMTS, BG95/BG77 on Cat-M1) and its command latencies, set as link and delay faults "
+                    + "the control API lists and can remove.")
     private String timing;
 
     @Override
@@ -129,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
             endpoints.add(controlOptions.endpoint(spec.commandLine(), controlServer));
         }
         if (timing.equals("realistic")) {
-            modem.faults().add(modem.typicalLink());
+            modem.realisticTiming().forEach(modem.faults()::add);
         }
         if (script != null) {
             script.start(modem);

@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +32,27 @@ class ServeCommandTest {
                         .isEqualTo(new String(expected, StandardCharsets.US_ASCII));
             }
             assertThat(serve.terminate(10)).isIn(0, 143);
+        }
+    }
+
+    /** The model's link and command latencies, as faults the control API lists; AT+QIACT=1 takes its latency. */
+    @Test
+    @Timeout(60)
+    void realisticTimingSetsTheModelsLinkAndLatencies(@TempDir Path ufs) throws Exception {
+        try (QModemProcess serve = QModemProcess.start("serve", "--model", "bg95", "--listen", "127.0.0.1:0",
+                "--ufs", ufs.toString(), "--no-ftp-server", "--control", "127.0.0.1:0", "--timing", "realistic");
+             HttpClient http = HttpClient.newHttpClient()) {
+            String faults = http.send(HttpRequest.newBuilder(serve.controlUri().resolve("/api/modules/0/faults"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(faults).contains("\"kind\":\"link\"", "\"down_kbps\":300")
+                    .contains("\"command\":\"+QIACT=\",\"ms\":500");
+            try (Socket host = new Socket("127.0.0.1", serve.firstTcpPort())) {
+                long start = System.nanoTime();
+                host.getOutputStream().write("AT+QIACT=1\r".getBytes(StandardCharsets.US_ASCII));
+                byte[] expected = "AT+QIACT=1\r\r\nOK\r\n".getBytes(StandardCharsets.US_ASCII);
+                assertThat(host.getInputStream().readNBytes(expected.length)).isEqualTo(expected);
+                assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(500);
+            }
         }
     }
 

@@ -262,7 +262,7 @@ public final class ControlServer implements AutoCloseable {
         ModuleState state = c.module().state();
         ObjectNode node = Json.MAPPER.createObjectNode().put("id", c.id()).put("model", state.model().name())
                 .put("endpoint", c.endpoint()).put("hostConnected", state.hostConnected())
-                .put("dataMode", state.dataMode());
+                .put("dataMode", state.dataMode()).put("seed", c.module().faults().seed());
         ArrayNode pdp = node.putArray("pdp");
         for (PdpContexts.Activation a : state.pdp()) {
             pdp.addObject().put("context", a.contextId()).put("active", true).put("address", a.address());

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * A scripted run of faults and events ({@code serve --scenario FILE.yaml}), checked whole when loaded:
  * <pre>
- * seed: 42                      # the seed of noise faults that do not give their own
+ * seed: 42                      # the seed of the link jitter, and of noise faults that do not give their own
  * steps:
  *   - at: 2s                    # after the scenario starts
  *     event: {kind: urc, text: '+QIURC: "custom"'}
@@ -135,8 +135,12 @@ public final class Scenario {
         return seed;
     }
 
-    /** Starts the scenario on {@code module}: timed steps count from now, triggered ones watch the host's lines. */
+    /**
+     * Starts the scenario on {@code module}: its seed seeds the module's link jitter, timed steps count from now,
+     * triggered ones watch the host's lines.
+     */
     public void start(EmulatedModule module) {
+        module.faults().seed(seed);
         for (Step step : steps) {
             if (step.afterPrefix() == null) {
                 module.clock().schedule(() -> fire(step, module), step.atMillis(), TimeUnit.MILLISECONDS);

@@ -43,11 +43,16 @@ final class ControlledWorld implements AutoCloseable {
         return host;
     }
 
-    /** Activates context 1 and logs in to the embedded server. */
+    /** Activates context 1 and logs in to the embedded server, passive. */
     void login(Host host) throws IOException {
+        login(host, 1);
+    }
+
+    /** As {@link #login(Host)} with this {@code transmode}: 0 active (the server connects to the module), 1 passive. */
+    void login(Host host, int transmode) throws IOException {
         host.ok("AT+QIACT=1");
         host.ok("AT+QFTPCFG=\"account\",\"" + ftp.user() + "\",\"" + ftp.password() + "\"");
-        host.ok("AT+QFTPCFG=\"transmode\",1");
+        host.ok("AT+QFTPCFG=\"transmode\"," + transmode);
         host.ok("AT+QFTPOPEN=\"127.0.0.1\"," + ftp.port());
         host.await("+QFTPOPEN: 0,0\r\n", Duration.ofSeconds(10));
     }

@@ -2,6 +2,8 @@ package dev.qmodem.control;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -111,11 +113,12 @@ class FaultsEndToEndTest extends WorldTest {
         }
     }
 
-    @Test
-    void cutResetsTheDataConnectionAndTheDownloadKeepsExactlyTheBytesCarried() throws Exception {
+    @ParameterizedTest(name = "transmode {0}")
+    @ValueSource(ints = {1, 0})
+    void cutResetsTheDataConnectionAndTheDownloadKeepsExactlyTheBytesCarried(int transmode) throws Exception {
         Path original = serverFile("big.bin", 50_000);
         try (Host host = world.host()) {
-            world.login(host);
+            world.login(host, transmode);
             world.fault("{\"kind\":\"cut\",\"connection\":\"data\",\"after_bytes\":12345}");
             host.ok("AT+QFTPGET=\"big.bin\",\"UFS:big.bin\"");
             String urc = host.await("\r\n", WAIT) + host.await("\r\n", WAIT);
@@ -195,21 +198,23 @@ class FaultsEndToEndTest extends WorldTest {
     }
 
     /**
-     * A 200 KB download under {@code down_kbps} 800 (100,000 bytes/s) takes 2.0 s. The figures are printed beside
-     * the same download unshaped (the session's own commands); the test holds the shaped one to 10% below 2.0 s (the
-     * shaper never lets bytes through early) and to twice it above: a loaded machine only ever makes it slower, and
-     * the shared 2-core machine runs at load averages above 40.
+     * A 200 KB download under {@code down_kbps} 800 (100,000 bytes/s) takes 2.0 s, passive or active (where the
+     * server connects to the module). The figures are printed beside the same download unshaped (the session's own
+     * commands); the test holds the shaped one to 10% below 2.0 s (the shaper never lets bytes through early) and to
+     * twice it above: a loaded machine only ever makes it slower, and the shared 2-core machine runs at load
+     * averages above 40.
      */
-    @Test
-    void linkBandwidthShapesADownload() throws Exception {
+    @ParameterizedTest(name = "transmode {0}")
+    @ValueSource(ints = {1, 0})
+    void linkBandwidthShapesADownload(int transmode) throws Exception {
         serverFile("200k.bin", 200_000);
         try (Host host = world.host()) {
-            world.login(host);
+            world.login(host, transmode);
             long unshaped = timedGet(host, "plain.bin");
             world.fault("{\"kind\":\"link\",\"down_kbps\":800,\"up_kbps\":800}");
             long shaped = timedGet(host, "shaped.bin");
-            System.out.printf("200 KB GET under down_kbps 800: %.2f s (expected 2.00 s; unshaped %.2f s)%n",
-                    shaped / 1000.0, unshaped / 1000.0);
+            System.out.printf("200 KB GET (transmode %d) under down_kbps 800: %.2f s (expected 2.00 s; unshaped %.2f s)%n",
+                    transmode, shaped / 1000.0, unshaped / 1000.0);
             assertThat(shaped).isBetween(1_800L, 4_000L);
             assertThat(Files.size(world.ufs.resolve("shaped.bin"))).isEqualTo(200_000);
         }

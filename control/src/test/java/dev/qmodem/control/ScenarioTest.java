@@ -59,4 +59,15 @@ class ScenarioTest {
                     .containsExactly(new Fault.Noise(0, 0, 0, 0, 42 + 3));
         }
     }
+
+    @Test
+    void theSeedSeedsTheLinkJitterAndTheModuleShowsIt() throws Exception {
+        try (ControlledWorld world = new ControlledWorld(folder)) {
+            long own = world.module.faults().seed();
+            assertThat(world.get("/api/modules/0").body()).contains("\"seed\":" + own);
+            Scenario.parse("seed: 42\nsteps: []\n").start(world.module);
+            assertThat(world.module.faults().seed()).isEqualTo(42);
+            assertThat(world.get("/api/modules/0").body()).contains("\"seed\":42");
+        }
+    }
 }

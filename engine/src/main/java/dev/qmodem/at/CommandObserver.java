@@ -17,6 +17,11 @@ public interface CommandObserver {
     default void commandDone(String name, Response response) {
     }
 
+    /** As {@link #commandDone(String, Response)}, with the form the command was typed in. */
+    default void commandDone(String name, CommandForm form, Response response) {
+        commandDone(name, response);
+    }
+
     /** An FTP operation ended and its URC ({@code +QFTPGET: 0,1000}) is about to be reported. */
     default void ftpResult(String urc) {
     }

@@ -52,7 +52,7 @@ public final class Dispatcher {
                 return response;
             }
             boolean stop = run(handler, request, response);
-            observer.commandDone(request.name(), response);
+            observer.commandDone(request.name(), request.form(), response);
             if (stop) {
                 return response;
             }

@@ -75,10 +75,16 @@ public sealed interface Fault {
         }
     }
 
-    /** The command's final result, or its URC for an FTP command, comes {@code ms} later. */
+    /**
+     * The command's final result, or its URC for an FTP command, comes {@code ms} later: every form of it, or one
+     * when the name ends as that form is typed ({@code +QIACT=}, {@code +COPS?}, {@code +COPS=?}).
+     */
     record Delay(String command, long ms) implements Fault {
+        /** How the name may end to apply to one form only: set, test, read. */
+        private static final String FORM = "(=|=\\?|\\?)?";
+
         public Delay {
-            command = commandName(command);
+            command = commandName(command, FORM);
             nonNegative("ms", ms);
         }
 
@@ -90,7 +96,7 @@ public sealed interface Fault {
     /** The command's URC never comes. */
     record Hang(String command) implements Fault {
         public Hang {
-            command = commandName(command);
+            command = commandName(command, "");
         }
 
         public String kind() {
@@ -191,15 +197,19 @@ public sealed interface Fault {
         }
     }
 
-    /** {@code +QFTPOPEN}, {@code AT+QFTPOPEN} and {@code +qftpopen} all name the command {@code +QFTPOPEN}. */
-    private static String commandName(String command) {
+    /**
+     * {@code +QFTPOPEN}, {@code AT+QFTPOPEN} and {@code +qftpopen} all name the command {@code +QFTPOPEN};
+     * {@code form} is the pattern of the endings allowed after the name.
+     */
+    private static String commandName(String command, String form) {
         required("command", command);
         String name = command.strip().toUpperCase(Locale.ROOT);
         if (name.startsWith("AT")) {
             name = name.substring(2);
         }
-        if (name.isEmpty() || !name.matches("[+&]?[A-Z0-9]+")) {
-            throw new FaultException("command", "must name an AT command such as +QFTPOPEN");
+        if (name.isEmpty() || !name.matches("[+&]?[A-Z0-9]+" + form)) {
+            throw new FaultException("command", "must name an AT command such as +QFTPOPEN"
+                    + (form.isEmpty() ? "" : ", or one form of it: +QIACT=, +COPS?, +COPS=?"));
         }
         return name;
     }

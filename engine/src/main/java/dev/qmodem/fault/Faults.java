@@ -3,6 +3,7 @@ package dev.qmodem.fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,6 +35,32 @@ public final class Faults {
     private volatile Fault.Link link;
     private volatile Fault.Disk disk;
     private volatile boolean dnsFails;
+    private long seed;
+    private SplittableRandom jitterSource;
+
+    /** Faults with a seed of their own, which {@link #seed()} shows so that a run can be replayed. */
+    public Faults() {
+        seed(new SplittableRandom().nextLong());
+    }
+
+    /**
+     * Seeds the link jitter: each shaped socket made from now on draws from a source split off this seed in turn,
+     * so the same seed and the same connections give the same delays (a scenario's {@code seed}).
+     */
+    public synchronized void seed(long seed) {
+        this.seed = seed;
+        this.jitterSource = new SplittableRandom(seed);
+    }
+
+    /** The seed of the link jitter in force. */
+    public synchronized long seed() {
+        return seed;
+    }
+
+    /** The jitter source of one direction of a new shaped connection: the next split of the seeded source. */
+    synchronized SplittableRandom linkJitter() {
+        return jitterSource.split();
+    }
 
     /** Puts a fault in force and returns it with its id. */
     public Active add(Fault fault) {
@@ -109,25 +136,29 @@ public final class Faults {
         return dnsFails;
     }
 
-    /** The delay set for {@code command} ({@code +QFTPOPEN}), if any. */
-    public Optional<Fault.Delay> delay(String command) {
-        return perCommand(Fault.Delay.class, command).map(Fault.Delay.class::cast);
+    /**
+     * The newest delay set for {@code command} ({@code +QIACT}) in the form typed as {@code form} ({@code =},
+     * {@code ?}, {@code =?} or nothing): one set for every form of it or for that form, if any.
+     */
+    public Optional<Fault.Delay> delay(String command, String form) {
+        return perCommand(Fault.Delay.class, command, form).map(Fault.Delay.class::cast);
     }
 
     /** True if {@code command}'s URC must never come. */
     public boolean hangs(String command) {
-        return perCommand(Fault.Hang.class, command).isPresent();
+        return perCommand(Fault.Hang.class, command, "").isPresent();
     }
 
-    private Optional<Fault> perCommand(Class<? extends Fault> kind, String command) {
+    private Optional<Fault> perCommand(Class<? extends Fault> kind, String command, String form) {
         List<Active> current = active;
         for (int i = current.size() - 1; i >= 0; i--) {
             Fault f = current.get(i).fault();
-            if (kind.isInstance(f) && command.equalsIgnoreCase(switch (f) {
+            String named = switch (f) {
                 case Fault.Delay d -> d.command();
                 case Fault.Hang h -> h.command();
                 default -> "";
-            })) {
+            };
+            if (kind.isInstance(f) && (named.equalsIgnoreCase(command) || named.equalsIgnoreCase(command + form))) {
                 return Optional.of(f);
             }
         }

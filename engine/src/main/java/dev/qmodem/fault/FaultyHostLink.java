@@ -107,7 +107,7 @@ public final class FaultyHostLink {
                     return n;
                 }
                 if (set.uart() != null) {
-                    inPacer.pass(n, set.uart().baud() / 10.0, 0);
+                    inPacer.pass(n, set.uart().baud() / 10.0);
                 }
                 if (set.noise() != null) {
                     n = addNoise(set.noise(), b, off, n, false);
@@ -157,7 +157,7 @@ public final class FaultyHostLink {
                     outPacer.sleepUntil(lastSliceNanos + set.slice().gapMs() * 1_000_000);
                 }
                 if (set.uart() != null) {
-                    outPacer.pass(n, set.uart().baud() / 10.0, 0);
+                    outPacer.pass(n, set.uart().baud() / 10.0);
                 }
                 out.write(b, off + done, n);
                 if (set.slice() != null) {

@@ -4,15 +4,19 @@ import dev.qmodem.ftp.FtpErrors;
 import dev.qmodem.ftp.FtpNetwork;
 import dev.qmodem.time.Clock;
 
+import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 
 /**
  * The FTP session's network under the module's faults: {@link Fault.Dns} fails resolution, and each new socket is
- * a {@link ShapedSocket} while a link, cut or stall fault is set, a plain socket otherwise.
+ * a {@link ShapedSocket} while a link, cut or stall fault is set, a plain socket otherwise; so is each data
+ * connection an active-mode listener accepts ({@link ShapedListener}).
  */
 public final class FaultyNetwork implements FtpNetwork {
 
@@ -75,7 +79,33 @@ public final class FaultyNetwork implements FtpNetwork {
     }
 
     private static Socket connected(Socket socket, String host, int port) throws IOException {
-        socket.connect(new java.net.InetSocketAddress(host, port));
+        socket.connect(new InetSocketAddress(host, port));
         return socket;
+    }
+
+    @Override
+    public ServerSocketFactory listeners(ServerSocketFactory session) {
+        return new ServerSocketFactory() {
+            @Override
+            public ServerSocket createServerSocket() throws IOException {
+                return faults.socketsUntouched() ? session.createServerSocket() : new ShapedListener(faults, clock);
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port) throws IOException {
+                return createServerSocket(port, 50, null);
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                return createServerSocket(port, backlog, null);
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+                return faults.socketsUntouched() ? session.createServerSocket(port, backlog, address)
+                        : new ShapedListener(faults, clock, port, backlog, address);
+            }
+        };
     }
 }

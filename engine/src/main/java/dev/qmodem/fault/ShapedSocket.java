@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * A socket of the FTP session under a socket fault, shaped below TLS so every byte on the wire counts: the
  * {@link Fault.Link} in force (read at each chunk, so changing it takes effect at once) paces each direction and
  * delays the start of each burst by the latency; a {@link Fault.Cut} or {@link Fault.Stall} fixed when the socket was
- * made ends or freezes it after exactly its byte count, both directions together.
+ * made ends or freezes it after exactly its byte count, both directions together. Each direction's jitter comes
+ * from the module's seeded source ({@link Faults#seed}).
  */
 final class ShapedSocket extends Socket {
 
@@ -30,7 +30,6 @@ final class ShapedSocket extends Socket {
     private final Clock clock;
     private final Pacer downPacer;
     private final Pacer upPacer;
-    private final SplittableRandom jitter = new SplittableRandom();
     private final CountDownLatch closed = new CountDownLatch(1);
     private long carried;
     private InputStream input;
@@ -42,8 +41,8 @@ final class ShapedSocket extends Socket {
         this.limit = limit;
         this.connection = connection;
         this.clock = clock;
-        this.downPacer = new Pacer(clock);
-        this.upPacer = new Pacer(clock);
+        this.downPacer = new Pacer(clock, faults.linkJitter());
+        this.upPacer = new Pacer(clock, faults.linkJitter());
     }
 
     @Override
@@ -119,8 +118,7 @@ final class ShapedSocket extends Socket {
 
     private void pace(Pacer pacer, int n, Fault.Link link, long kbps) throws IOException {
         if (link != null) {
-            long latency = link.latencyMs() + (link.jitterMs() > 0 ? jitter.nextLong(link.jitterMs() + 1) : 0);
-            pacer.pass(n, kbps * 125.0, latency * 1_000_000);
+            pacer.pass(n, kbps * 125.0, link.latencyMs() * 1_000_000, link.jitterMs() * 1_000_000);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.qmodem.ftp;
 
+import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * How an FTP session reaches the network: name resolution and the sockets of its control and data connections.
+ * How an FTP session reaches the network: name resolution, the sockets of its control and data connections, and
+ * the listeners its active-mode data connections arrive on.
  * The module's faults replace it (a failing resolver, shaped sockets); {@link #DIRECT} is the machine's network.
  */
 public interface FtpNetwork {
@@ -23,6 +25,14 @@ public interface FtpNetwork {
      * {@code session} is the factory the session would use by itself.
      */
     default SocketFactory sockets(FtpErrors.Channel channel, SocketFactory session) {
+        return session;
+    }
+
+    /**
+     * Makes the listeners of the next active-mode data connections (the server connects to the module);
+     * {@code session} is the factory the session would use by itself.
+     */
+    default ServerSocketFactory listeners(ServerSocketFactory session) {
         return session;
     }
 }

@@ -111,6 +111,7 @@ public final class FtpSession implements Closeable {
                 wire.setSocketFactory(network.sockets(FtpErrors.Channel.CONTROL, ChannelSockets.CLIENT));
                 wire.connect(host, port);
                 wire.setSocketFactory(network.sockets(FtpErrors.Channel.DATA, ChannelSockets.CLIENT));
+                wire.setServerSocketFactory(network.listeners(ChannelSockets.SERVER));
                 if (!FTPReply.isPositiveCompletion(wire.getReplyCode())) {
                     throw FtpErrors.fromReply(wire.getReplyCode(), wire.getReplyString());
                 }

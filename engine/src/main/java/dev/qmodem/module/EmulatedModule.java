@@ -1,6 +1,7 @@
 package dev.qmodem.module;
 
 import dev.qmodem.at.AtSettings;
+import dev.qmodem.at.CommandForm;
 import dev.qmodem.at.CommandObserver;
 import dev.qmodem.at.CommandRegistry;
 import dev.qmodem.at.Dispatcher;
@@ -34,6 +35,7 @@ import dev.qmodem.transport.TracingHostLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -103,9 +105,9 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
             }
 
             @Override
-            public void commandDone(String name, Response response) {
-                delayResult(name);
-                observers.forEach(o -> o.commandDone(name, response));
+            public void commandDone(String name, CommandForm form, Response response) {
+                delayResult(name, form);
+                observers.forEach(o -> o.commandDone(name, form, response));
             }
 
             @Override
@@ -140,18 +142,28 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
      * A {@code delay} fault on a command other than an FTP one holds its final result back (FTP ones delay the
      * URC), on the module's clock.
      */
-    private void delayResult(String name) {
-        Optional<Fault.Delay> delay = name.startsWith("+QFTP") ? Optional.empty() : faults.delay(name);
+    private void delayResult(String name, CommandForm form) {
+        Optional<Fault.Delay> delay = name.startsWith("+QFTP") ? Optional.empty() : faults.delay(name, typed(form));
         if (delay.isPresent()) {
-            faults.injected("delay", name + " result " + delay.get().ms() + " ms later");
             CountDownLatch elapsed = new CountDownLatch(1);
             clock.schedule(elapsed::countDown, delay.get().ms(), TimeUnit.MILLISECONDS);
+            faults.injected("delay", name + typed(form) + " result " + delay.get().ms() + " ms later");
             try {
                 elapsed.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** How the form is typed after the command's name, as a {@code delay} fault names one form. */
+    private static String typed(CommandForm form) {
+        return switch (form) {
+            case SET -> "=";
+            case READ -> "?";
+            case TEST -> "=?";
+            case EXECUTE -> "";
+        };
     }
 
     /** Builds a module; nothing listens until a transport is started with it as the handler. */
@@ -304,9 +316,16 @@ public final class EmulatedModule implements HostSessionHandler, AutoCloseable {
         observers.add(observer);
     }
 
-    /** The link this model typically meets in the field (profile {@code timing.link}), for {@code --timing realistic}. */
-    public Fault.Link typicalLink() {
-        return Fault.Link.preset(profile.text("timing.link"));
+    /**
+     * What {@code --timing realistic} sets, as faults the control API lists and can remove: the link this model
+     * typically meets in the field (profile {@code timing.link}), then a {@code delay} per command latency of the
+     * profile ({@code timing.latency.*}).
+     */
+    public List<Fault> realisticTiming() {
+        List<Fault> timing = new ArrayList<>();
+        timing.add(Fault.Link.preset(profile.text("timing.link")));
+        profile.commandLatencies().forEach((command, ms) -> timing.add(new Fault.Delay(command, ms)));
+        return timing;
     }
 
     /** The module's one source of time and timers, for work that must happen later on its time base (scenario steps). */

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +26,8 @@ public final class ModelProfile {
 
     private static final String COMMON = "common";
     private static final String EXTENDS = "extends";
+    private static final String LATENCY = "timing.latency.";
+    private static final Map<String, String> FORM_SUFFIXES = Map.of("set", "=", "read", "?", "test", "=?");
 
     private final Model model;
     private final Optional<Model> parent;
@@ -31,6 +35,7 @@ public final class ModelProfile {
     private final Set<String> commands;
     private final FtpLimits ftpLimits;
     private final FileSystemLimits fileSystem;
+    private final Map<String, Long> commandLatencies;
 
     private ModelProfile(Model model, Optional<Model> parent, Map<String, String> values) {
         this.model = model;
@@ -47,6 +52,23 @@ public final class ModelProfile {
         }
         requireEach("ssl.sslversion.", range("ssl.range.sslversion"));
         requireEach("ftp.ssltype.", range("ftp.range.ssltype"));
+        this.commandLatencies = commandLatencies(values);
+    }
+
+    /** {@code timing.latency.+QIACT.set=1500} as {@code +QIACT=} -> 1500; a command the model lacks is an error. */
+    private Map<String, Long> commandLatencies(Map<String, String> values) {
+        Map<String, Long> latencies = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(LATENCY)) {
+                String[] parts = key.substring(LATENCY.length()).split("\\.");
+                if (!hasCommand(parts[0])) {
+                    throw new IllegalStateException("profile " + model + ": " + key + " names a command the model lacks");
+                }
+                latencies.put(parts[0] + (parts.length > 1 ? FORM_SUFFIXES.get(parts[1]) : ""),
+                        Long.parseLong(value.trim()));
+            }
+        });
+        return Collections.unmodifiableMap(latencies);
     }
 
     /** Loads the built-in profile of a model. */
@@ -164,6 +186,15 @@ public final class ModelProfile {
     /** Every command the model has, named as typed after AT. */
     public Set<String> commands() {
         return Set.copyOf(commands);
+    }
+
+    /**
+     * The latency of each command under {@code --timing realistic} ({@code timing.latency.*}), in ms, keyed as a
+     * delay fault names the command: {@code +CSQ} for every form, {@code +QIACT=}, {@code +COPS?}, {@code +COPS=?}
+     * for one.
+     */
+    public Map<String, Long> commandLatencies() {
+        return commandLatencies;
     }
 
     /** The string parameter limits of the FTP(S) commands. */

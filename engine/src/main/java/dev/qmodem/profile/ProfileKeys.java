@@ -14,7 +14,7 @@ final class ProfileKeys {
 
     /** How a value is written. */
     enum Type {
-        TEXT, FLAG, INTEGER, HEX, RANGE, WORDS, HEX_WORDS;
+        TEXT, FLAG, INTEGER, MILLIS, HEX, RANGE, WORDS, HEX_WORDS;
 
         /** Whether {@code +=} and {@code -=} apply: the value is a list of words. */
         boolean isList() {
@@ -32,6 +32,11 @@ final class ProfileKeys {
                     }
                 }
                 case INTEGER -> Long.parseLong(v);
+                case MILLIS -> {
+                    if (Long.parseLong(v) < 0) {
+                        throw new IllegalArgumentException("a duration is 0 ms or more");
+                    }
+                }
                 case HEX -> Long.decode(v);
                 case RANGE -> IntRange.parse(v);
                 case HEX_WORDS -> ModelProfile.words(v).forEach(Long::decode);
@@ -103,6 +108,8 @@ final class ProfileKeys {
             pattern("ssl.default.*", Type.INTEGER),
             pattern("ssl.sslversion.*", Type.WORDS),
             pattern("sim.*", Type.TEXT),
+            // --timing realistic: a command's latency in ms, for every form or only .set (AT+X=), .read, .test
+            Map.entry(Pattern.compile("timing\\.latency\\.\\+[A-Z0-9]+(\\.(set|read|test))?"), Type.MILLIS),
             // a stored-setting command's entries: +QCFG.params, +QCFG.<param>[.pattern|.test], +QSCLK[.pattern|.test]
             Map.entry(Pattern.compile("\\+[A-Z]+\\.params"), Type.WORDS),
             Map.entry(Pattern.compile("\\+[A-Z]+(\\.[a-z0-9_/]+)?(\\.pattern|\\.test)?"), Type.TEXT));

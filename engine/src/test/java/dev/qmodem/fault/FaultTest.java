@@ -23,6 +23,9 @@ class FaultTest {
         assertThatThrownBy(() -> new Fault.Delay("QFTP OPEN", 5))
                 .isInstanceOfSatisfying(FaultException.class, e -> assertThat(e.field()).isEqualTo("command"));
         assertThat(new Fault.Hang("at+qftpsize").command()).isEqualTo("+QFTPSIZE");
+        assertThat(new Fault.Delay("AT+COPS=?", 1).command()).isEqualTo("+COPS=?");
+        assertThatThrownBy(() -> new Fault.Hang("+QFTPSIZE="))
+                .isInstanceOfSatisfying(FaultException.class, e -> assertThat(e.field()).isEqualTo("command"));
     }
 
     @Test
@@ -34,7 +37,7 @@ class FaultTest {
 
     private static Fault.Link typicalLink(Model model, Path ufs) {
         try (EmulatedModule module = EmulatedModule.create(ModuleConfig.of(model, ufs.resolve(model.name())))) {
-            return module.typicalLink();
+            return (Fault.Link) module.realisticTiming().getFirst();
         }
     }
 }

@@ -76,6 +76,15 @@ public final class VirtualHost implements AutoCloseable {
         return clock;
     }
 
+    public EmulatedModule modem() {
+        return modem;
+    }
+
+    /** Bytes from the module that have arrived and not been read yet. */
+    public int pending() throws IOException {
+        return in.available();
+    }
+
     public void send(String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         out.write(bytes);

@@ -61,6 +61,9 @@ class ModelProfileTest {
             UC20 | line.max+            | 1             | only lists of words
             BG95 | ftp.range.ssltype    | 0-3           | lacks ftp.ssltype.3
             UC20 | ftp.cfg.params+      | account       | lacks ftp.range.account
+            BG95 | timing.latency.+QIACT.set | -1   | timing.latency.+QIACT.set=-1 is not millis
+            BG95 | timing.latency.+QIACT.exec | 10  | timing.latency.+QIACT.exec is not a profile key
+            UC20 | timing.latency.+QFCRC | 10       | timing.latency.+QFCRC names a command the model lacks
             """)
     void aWrongEntryFailsWhenTheProfileLoads(Model model, String key, String value, String message) {
         assertThatThrownBy(() -> ModelProfile.of(model, overrides(key, value))).hasMessageContaining(message);
@@ -70,6 +73,16 @@ class ModelProfileTest {
     @EnumSource(Model.class)
     void everyBuiltInProfileLoads(Model model) {
         assertThat(ModelProfile.of(model).errorText(605)).isEqualTo("Network error");
+    }
+
+    @Test
+    void commandLatenciesAreKeyedAsADelayFaultNamesTheCommand() {
+        assertThat(ModelProfile.of(Model.BG95).commandLatencies())
+                .containsEntry("+QIACT=", 500L).containsEntry("+COPS=?", 60_000L).containsEntry("+QFTPOPEN", 350L)
+                .doesNotContainKey("+CSQ");
+        assertThat(ModelProfile.of(Model.UC20, overrides("timing.latency.+COPS.read", "5")).commandLatencies())
+                .containsEntry("+COPS?", 5L).containsEntry("+COPS=", 2_000L);
+        assertThat(ModelProfile.of(Model.BG77).commandLatencies()).isEqualTo(ModelProfile.of(Model.BG95).commandLatencies());
     }
 
     private static Properties overrides(String key, String value) {

@@ -116,7 +116,8 @@ public final class FtpService {
             }
             return;
         }
-        Optional<Fault.Delay> delay = faults.delay(command);
+        // An FTP operation is started by its set form (AT+QFTPOPEN=...) or, for a few, its execute form.
+        Optional<Fault.Delay> delay = faults.delay(command, "=");
         if (delay.isPresent()) {
             faults.injected("delay", line + " " + delay.get().ms() + " ms later");
             clock.schedule(() -> output.urc(line), delay.get().ms(), TimeUnit.MILLISECONDS);
