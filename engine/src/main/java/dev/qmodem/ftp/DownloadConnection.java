@@ -19,7 +19,12 @@ public final class DownloadConnection extends DataConnection {
 
     DownloadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket, timeoutMillis, clock);
-        this.data = new DataInput(channel != null ? null : socket.getInputStream());
+        try {
+            this.data = new DataInput(channel != null ? null : socket.getInputStream());
+        } catch (IOException e) {
+            silence.stop();
+            throw e;
+        }
     }
 
     /**

@@ -18,7 +18,12 @@ public final class UploadConnection extends DataConnection {
 
     UploadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket, timeoutMillis, clock);
-        this.data = new DataOutput(channel != null ? null : socket.getOutputStream());
+        try {
+            this.data = new DataOutput(channel != null ? null : socket.getOutputStream());
+        } catch (IOException e) {
+            silence.stop();
+            throw e;
+        }
     }
 
     /**
