@@ -10,7 +10,6 @@ import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -118,18 +117,22 @@ final class TlsSockets {
         parameters.setServerNames(tls.serverName() == null ? List.of() : List.of(new SNIHostName(tls.serverName())));
         socket.setSSLParameters(parameters);
 
-        // The plain socket, not the TLS one, is closed at the deadline: that never blocks the clock's thread.
+        // The plain socket, not the TLS one, is closed at the deadline: that never blocks the clock's thread. Its
+        // read timeout is lifted meanwhile, so that the deadline on the clock is the handshake's only one.
         AtomicBoolean expired = new AtomicBoolean();
         Clock.Timer deadline = clock.schedule(() -> {
             expired.set(true);
             FtpSession.closeQuietly(plain);
         }, tls.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        int readTimeout = plain.getSoTimeout();
         try {
+            plain.setSoTimeout(0);
             socket.startHandshake();
+            plain.setSoTimeout(readTimeout);
             return socket;
         } catch (IOException e) {
             FtpSession.closeQuietly(socket);
-            if (expired.get() || e instanceof SocketTimeoutException) {
+            if (expired.get()) {
                 throw new FtpFailure(FtpErrors.TLS, 0, "TLS handshake not done within " + tls.handshakeTimeout(), e);
             }
             throw e;
