@@ -52,6 +52,25 @@ public abstract sealed class DataConnection permits DownloadConnection, UploadCo
         }
     }
 
+    /** How a TLS connection's stream is had from its socket. */
+    @FunctionalInterface
+    interface SocketStream<T> {
+        T of(Socket socket) throws IOException;
+    }
+
+    /** A TLS connection's stream, or null for a channel; when it cannot be had, the watchdog stops with the transfer. */
+    final <T> T tlsStream(SocketStream<T> stream) throws IOException {
+        if (channel != null) {
+            return null;
+        }
+        try {
+            return stream.of(socket);
+        } catch (IOException e) {
+            silence.stop();
+            throw e;
+        }
+    }
+
     /** The failure of a stream read or write: 609 when the watchdog ended it, else what the error means. */
     FtpFailure streamFailure(IOException e) {
         if (silence.expired()) {

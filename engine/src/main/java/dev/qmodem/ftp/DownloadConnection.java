@@ -19,12 +19,7 @@ public final class DownloadConnection extends DataConnection {
 
     DownloadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket, timeoutMillis, clock);
-        try {
-            this.data = new DataInput(channel != null ? null : socket.getInputStream());
-        } catch (IOException e) {
-            silence.stop();
-            throw e;
-        }
+        this.data = new DataInput(tlsStream(Socket::getInputStream));
     }
 
     /**

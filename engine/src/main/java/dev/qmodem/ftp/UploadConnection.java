@@ -18,12 +18,7 @@ public final class UploadConnection extends DataConnection {
 
     UploadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket, timeoutMillis, clock);
-        try {
-            this.data = new DataOutput(channel != null ? null : socket.getOutputStream());
-        } catch (IOException e) {
-            silence.stop();
-            throw e;
-        }
+        this.data = new DataOutput(tlsStream(Socket::getOutputStream));
     }
 
     /**
