@@ -10,7 +10,9 @@ public interface DataLink {
 
     /**
      * Bytes to the host. Writes wait until CONNECT is out, wait while the host has escaped (until ATO), block while
-     * the host does not read, and fail with an IOException once data mode is over.
+     * the host does not read, and fail with an IOException once data mode is over. The stream is also a
+     * {@link java.nio.channels.WritableByteChannel}: a direct buffer written to it reaches a host that has a
+     * channel with no copy through the heap.
      */
     OutputStream toHost();
 

@@ -6,6 +6,8 @@ import dev.qmodem.time.Clock;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -121,15 +123,30 @@ public final class DataMode {
     }
 
     /**
-     * Offers host bytes that arrived at {@code now}. Returns -1 when they are not data (command mode: the caller
-     * decodes them as command lines), else how many were taken; fewer than {@code len} means data mode ended
-     * within them and the rest is command-mode input. Waits while a session's final response is going out, so
-     * the next command line is answered after it.
+     * Whether the host's bytes are a transfer's data now (an upload in data mode), so they are worth reading in
+     * big buffers; in command mode, and while a download ignores them, a few KiB at a time do.
      */
-    public int fromHost(byte[] bytes, int off, int len, long now) throws IOException {
+    public boolean receiving() {
+        lock.lock();
+        try {
+            return state == State.ACTIVE && session.handler.receives();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Offers host bytes (a buffer's remaining ones) that arrived at {@code now}. Returns -1 when they are not data
+     * (command mode: the caller decodes them as command lines; the buffer is left as it was), else how many were
+     * taken, past which the buffer's position moves; fewer than were offered means data mode ended within them and
+     * the rest is command-mode input. Waits while a session's final response is going out, so the next command
+     * line is answered after it.
+     */
+    public int fromHost(ByteBuffer bytes, long now) throws IOException {
         Session current;
         int released;
         boolean held;
+        int len = bytes.remaining();
         lock.lock();
         try {
             while (state == State.CLOSING) {
@@ -141,11 +158,12 @@ public final class DataMode {
             current = session;
             if (lineFeedPending && len > 0) {
                 lineFeedPending = false;
-                if (bytes[off] == settings.lineFeed() && now - lineFeedDeadline <= 0) {
+                if (bytes.get(bytes.position()) == settings.lineFeed() && now - lineFeedDeadline <= 0) {
+                    bytes.position(bytes.position() + 1);
                     return 1;
                 }
             }
-            detector.onInput(bytes, off, len, now);
+            detector.onInput(bytes, now);
             released = detector.releasedPluses();
             held = detector.chunkHeld();
             if (held) {
@@ -158,12 +176,13 @@ public final class DataMode {
             lock.unlock();
         }
         if (released > 0) {
-            current.handler.fromHost(PLUSES, 0, released);
+            current.handler.fromHost(ByteBuffer.wrap(PLUSES, 0, released));
         }
         if (held || current.ended()) {
+            bytes.position(bytes.limit());
             return len;
         }
-        return current.handler.fromHost(bytes, off, len);
+        return current.handler.fromHost(bytes);
     }
 
     private void scheduleEscapeCheck(Session expected, long deadline) {
@@ -355,7 +374,8 @@ public final class DataMode {
             return ended;
         }
 
-        private final class HostStream extends OutputStream {
+        /** Data to the host in slices; also a channel, whose buffers go to the host's own channel when it has one. */
+        private final class HostStream extends OutputStream implements WritableByteChannel {
 
             @Override
             public void write(int b) throws IOException {
@@ -364,16 +384,32 @@ public final class DataMode {
 
             @Override
             public void write(byte[] bytes, int off, int len) throws IOException {
-                for (int done = 0; done < len; ) {
-                    int slice = Math.min(SLICE, len - done);
-                    enterWrite();
-                    try {
-                        output.write(bytes, off + done, slice);
-                    } finally {
-                        leaveWrite();
+                write(ByteBuffer.wrap(bytes, off, len));
+            }
+
+            @Override
+            public int write(ByteBuffer bytes) throws IOException {
+                int length = bytes.remaining();
+                int end = bytes.limit();
+                try {
+                    while (bytes.position() < end) {
+                        bytes.limit(Math.min(end, bytes.position() + SLICE));
+                        enterWrite();
+                        try {
+                            output.write(bytes);
+                        } finally {
+                            leaveWrite();
+                        }
                     }
-                    done += slice;
+                } finally {
+                    bytes.limit(end);
                 }
+                return length;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return !ended;
             }
 
             private void enterWrite() throws IOException {

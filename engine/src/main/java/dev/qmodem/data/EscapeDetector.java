@@ -1,5 +1,7 @@
 package dev.qmodem.data;
 
+import java.nio.ByteBuffer;
+
 /**
  * Recognises the {@code +++} escape in data mode (V.250 6.3.8 style guard time): at least the guard time of silence,
  * then three plus signs within the guard time, then the guard time of silence again. Plus signs that fail any of
@@ -24,14 +26,15 @@ public final class EscapeDetector {
     }
 
     /**
-     * Classifies bytes that arrived at {@code now}. Afterwards {@link #releasedPluses()} plus signs held earlier are
+     * Classifies bytes that arrived at {@code now} (the buffer's remaining ones, left unread). Afterwards {@link #releasedPluses()} plus signs held earlier are
      * data to pass on first, and {@link #chunkHeld()} tells whether these bytes were held as a possible escape
      * (else they are data).
      */
-    public void onInput(byte[] bytes, int off, int len, long now) {
+    public void onInput(ByteBuffer bytes, long now) {
         releasedPluses = 0;
+        int len = bytes.remaining();
         boolean silentBefore = now - lastInputAt >= guardNanos;
-        boolean allPlus = len <= ESCAPE_LENGTH && allPlus(bytes, off, len);
+        boolean allPlus = len <= ESCAPE_LENGTH && allPlus(bytes);
         if (heldPluses > 0) {
             if (allPlus && heldPluses + len <= ESCAPE_LENGTH && now - firstPlusAt <= guardNanos) {
                 heldPluses += len;
@@ -73,9 +76,9 @@ public final class EscapeDetector {
         return false;
     }
 
-    private static boolean allPlus(byte[] bytes, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (bytes[i] != '+') {
+    private static boolean allPlus(ByteBuffer bytes) {
+        for (int i = bytes.position(); i < bytes.limit(); i++) {
+            if (bytes.get(i) != '+') {
                 return false;
             }
         }

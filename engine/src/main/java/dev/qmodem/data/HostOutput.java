@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -23,6 +25,7 @@ public final class HostOutput {
     private final int maxPendingUrcs;
     private final ArrayDeque<String> pendingUrcs = new ArrayDeque<>();
     private OutputStream out;
+    private WritableByteChannel channel;
     private int holds;
     private boolean silenced;
 
@@ -35,15 +38,21 @@ public final class HostOutput {
         return writer;
     }
 
-    /** A host connected: output goes to it, and URCs that waited come out if nothing holds the line. */
-    public synchronized void attach(OutputStream hostStream) {
+    /**
+     * A host connected: output goes to it, and URCs that waited come out if nothing holds the line.
+     *
+     * @param hostChannel the same host as a channel, for data from buffers; null if it has only its stream
+     */
+    public synchronized void attach(OutputStream hostStream, WritableByteChannel hostChannel) {
         out = hostStream;
+        channel = hostChannel;
         flushUrcsIfFree();
     }
 
     /** The host went away: output is dropped until the next one attaches. */
     public synchronized void detach() {
         out = null;
+        channel = null;
     }
 
     /** Writes bytes to the host; blocks while the host does not read. Dropped silently without a host. */
@@ -55,7 +64,31 @@ public final class HostOutput {
             out.write(bytes, off, len);
         } catch (IOException e) {
             log.debug("host write failed, dropping the host: {}", e.toString());
-            out = null;
+            detach();
+        }
+    }
+
+    /**
+     * Writes a buffer's remaining bytes to the host, through its channel if it has one (no copy of a direct buffer
+     * through the heap); blocks while the host does not read. Dropped silently without a host.
+     */
+    public synchronized void write(ByteBuffer bytes) {
+        if (out == null) {
+            bytes.position(bytes.limit());
+            return;
+        }
+        try {
+            if (channel != null) {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            } else {
+                Pump.write(out, bytes);
+            }
+        } catch (IOException e) {
+            log.debug("host write failed, dropping the host: {}", e.toString());
+            detach();
+            bytes.position(bytes.limit());
         }
     }
 

@@ -4,11 +4,16 @@ import dev.qmodem.time.Clock;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * The one place that decides where a host byte goes: to data mode while a data-mode session is active (which
  * also applies the {@code +++} escape and takes the line feed that still belongs to the command line), else to
  * command mode, switching mid-read right after the command that answered CONNECT or right where the data ended.
+ * A host is read a few KiB at a time, except while an upload takes its bytes: then {@link Pump#BUFFER} at a
+ * time, into a direct buffer when the host has a channel, given back once the upload is over. So a thousand idle
+ * hosts cost a few MiB, and an upload's bytes go from the host's socket to the server's with no heap copy.
  */
 public final class HostRouter {
 
@@ -24,9 +29,13 @@ public final class HostRouter {
         int feed(byte[] bytes, int off, int len);
     }
 
+    /** Bytes read at a time in command mode (and while a download ignores the host): a command line or a few. */
+    static final int COMMAND_BUFFER = 4 * 1024;
+
     private final DataMode dataMode;
     private final CommandMode commandMode;
     private final Clock clock;
+    private final byte[] commandBytes = new byte[COMMAND_BUFFER];
 
     public HostRouter(DataMode dataMode, CommandMode commandMode, Clock clock) {
         this.dataMode = dataMode;
@@ -35,24 +44,65 @@ public final class HostRouter {
     }
 
     /**
-     * Reads the host until its stream ends or fails. The caller then detaches the host's output and only after
-     * that tells data mode the host is gone, so that nothing the end of data mode answers reaches the gone host.
+     * Reads the host until it ends or fails, from {@code channel} if the host has one, else from {@code in}. The
+     * caller then detaches the host's output and only after that tells data mode the host is gone, so that nothing
+     * the end of data mode answers reaches the gone host.
      */
-    public void readFrom(InputStream in) throws IOException {
-        byte[] buffer = new byte[Pump.BUFFER];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            route(buffer, 0, n);
+    public void readFrom(InputStream in, ReadableByteChannel channel) throws IOException {
+        ByteBuffer command = ByteBuffer.wrap(commandBytes);
+        ByteBuffer upload = null;
+        try {
+            while (true) {
+                boolean receiving = dataMode.receiving();
+                if (receiving && upload == null) {
+                    upload = channel != null ? Pump.takeDirect() : ByteBuffer.allocate(Pump.BUFFER);
+                } else if (!receiving && upload != null) {
+                    Pump.giveBack(upload);
+                    upload = null;
+                }
+                ByteBuffer buffer = (upload != null ? upload : command).clear();
+                if (read(in, channel, buffer) < 0) {
+                    return;
+                }
+                route(buffer.flip());
+            }
+        } finally {
+            if (upload != null) {
+                Pump.giveBack(upload);
+            }
         }
     }
 
-    /** Routes bytes that arrived together. */
-    public void route(byte[] bytes, int off, int len) throws IOException {
-        long readAt = clock.nanoTime();
-        int end = off + len;
-        while (off < end) {
-            int taken = dataMode.fromHost(bytes, off, end - off, readAt);
-            off += taken >= 0 ? taken : commandMode.feed(bytes, off, end - off);
+    private static int read(InputStream in, ReadableByteChannel channel, ByteBuffer buffer) throws IOException {
+        if (channel != null) {
+            return channel.read(buffer);
         }
+        int n = in.read(buffer.array(), buffer.arrayOffset(), buffer.capacity());
+        if (n > 0) {
+            buffer.position(n);
+        }
+        return n;
+    }
+
+    /** Routes bytes that arrived together (a buffer's remaining ones). */
+    private void route(ByteBuffer bytes) throws IOException {
+        long readAt = clock.nanoTime();
+        while (bytes.hasRemaining()) {
+            if (dataMode.fromHost(bytes, readAt) < 0) {
+                feedCommandMode(bytes);
+            }
+        }
+    }
+
+    /** One command line at most: data mode may begin right after it. A direct buffer's bytes are copied for it. */
+    private void feedCommandMode(ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            int used = commandMode.feed(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            bytes.position(bytes.position() + used);
+            return;
+        }
+        int n = Math.min(commandBytes.length, bytes.remaining());
+        bytes.get(bytes.position(), commandBytes, 0, n);
+        bytes.position(bytes.position() + commandMode.feed(commandBytes, 0, n));
     }
 }

@@ -5,6 +5,7 @@ import dev.qmodem.time.Watchdog;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,13 +79,21 @@ public final class Inflow implements DataModeHandler {
     }
 
     @Override
-    public int fromHost(byte[] bytes, int off, int len) {
+    public boolean receives() {
+        return true;
+    }
+
+    @Override
+    public int fromHost(ByteBuffer bytes) {
+        int len = bytes.remaining();
+        int end = bytes.limit();
         int used = 0;
         while (used < len) {
             int taken;
             boolean drop;
             synchronized (this) {
                 if (over) {
+                    bytes.position(end);
                     return len;
                 }
                 long room = length < 0 ? Long.MAX_VALUE : length - received;
@@ -96,12 +105,15 @@ public final class Inflow implements DataModeHandler {
                 silence.idle();
             }
             IOException failed = null;
-            if (!drop) {
-                try {
-                    sink.write(bytes, off + used, taken);
-                } catch (IOException e) {
-                    failed = e;
+            bytes.limit(bytes.position() + taken);
+            try {
+                if (!drop) {
+                    Pump.write(sink, bytes);
                 }
+            } catch (IOException e) {
+                failed = e;
+            } finally {
+                bytes.position(bytes.limit()).limit(end);
             }
             boolean complete;
             synchronized (this) {

@@ -3,6 +3,8 @@ package dev.qmodem.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.Executor;
 
 /**
@@ -61,7 +63,9 @@ public final class Outflow implements DataModeHandler {
         IOException failure = null;
         try {
             OutputStream host = link.toHost();
-            sent = Pump.copy(new StoppableInput(source), observer == null ? host : new Tee(host, observer), limit);
+            InputStream stoppable = source instanceof ReadableByteChannel ? new StoppableChannel(source)
+                    : new StoppableInput(source);
+            sent = Pump.copy(stoppable, observer == null ? host : new Tee(host, observer), limit);
         } catch (IOException e) {
             failure = e;
         }
@@ -69,7 +73,9 @@ public final class Outflow implements DataModeHandler {
     }
 
     @Override
-    public int fromHost(byte[] bytes, int off, int len) {
+    public int fromHost(ByteBuffer bytes) {
+        int len = bytes.remaining();
+        bytes.position(bytes.limit());
         return len;
     }
 
@@ -88,9 +94,9 @@ public final class Outflow implements DataModeHandler {
     }
 
     /** The source, read as ended once the flow is stopped. */
-    private final class StoppableInput extends InputStream {
+    private class StoppableInput extends InputStream {
 
-        private final InputStream in;
+        final InputStream in;
 
         StoppableInput(InputStream in) {
             this.in = in;
@@ -104,6 +110,24 @@ public final class Outflow implements DataModeHandler {
         @Override
         public int read() throws IOException {
             return stopped ? -1 : in.read();
+        }
+    }
+
+    /** A source that is also a channel, so that a direct buffer carries its bytes to the host. */
+    private final class StoppableChannel extends StoppableInput implements ReadableByteChannel {
+
+        StoppableChannel(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            return stopped ? -1 : ((ReadableByteChannel) in).read(target);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
         }
     }
 

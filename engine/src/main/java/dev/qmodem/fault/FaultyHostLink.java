@@ -1,5 +1,6 @@
 package dev.qmodem.fault;
 
+import dev.qmodem.transport.ForwardingChannel;
 import dev.qmodem.transport.HostLink;
 import dev.qmodem.time.Clock;
 
@@ -8,17 +9,22 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.util.SplittableRandom;
 
 /**
  * The host link as a UART would carry it when {@link Fault.Uart}, {@link Fault.Slice} or {@link Fault.Noise} is
  * set: paced at baud/10 bytes per second each way, output cut into slices, bytes dropped or flipped. With none set
- * each read and write passes straight through after one volatile read.
+ * each read and write passes straight through after one volatile read; a link's channel stays a channel, whose
+ * bytes are copied through the heap only while a fault is set.
  */
 public final class FaultyHostLink {
 
     /** Largest piece written or read at once under a UART fault, so pacing stays smooth at any baud rate. */
     private static final int UART_PIECE = 64;
+    /** Largest read through the channel while a fault is set, which goes through a heap array. */
+    private static final int FAULTY_READ = 16 * 1024;
 
     private final Faults faults;
     private final Pacer inPacer;
@@ -37,7 +43,10 @@ public final class FaultyHostLink {
     /** The host's link with {@code faults}' UART, slice and noise faults applied both ways while they are set. */
     public static HostLink of(HostLink link, Faults faults, Clock clock) {
         FaultyHostLink faulty = new FaultyHostLink(faults, clock);
-        return link.withStreams(faulty.new FaultyInput(link.input()), faulty.new FaultyOutput(link.output()));
+        FaultyInput input = faulty.new FaultyInput(link.input());
+        FaultyOutput output = faulty.new FaultyOutput(link.output());
+        ByteChannel channel = link.channel();
+        return link.with(input, output, channel == null ? null : faulty.new FaultyChannel(channel, input, output));
     }
 
     /** The random source of the noise fault, restarted from its seed whenever a new noise fault is set. */
@@ -101,21 +110,27 @@ public final class FaultyHostLink {
             while (true) {
                 Faults.HostLinkFaults before = faults.hostLink();
                 int n = in.read(b, off, before != null && before.uart() != null ? Math.min(len, UART_PIECE) : len);
-                // Looked up again: the read may have waited for the host longer than the fault has been set.
-                Faults.HostLinkFaults set = faults.hostLink();
-                if (n <= 0 || set == null) {
-                    return n;
-                }
-                if (set.uart() != null) {
-                    inPacer.pass(n, set.uart().baud() / 10.0);
-                }
-                if (set.noise() != null) {
-                    n = addNoise(set.noise(), b, off, n, false);
-                }
-                if (n > 0) {
+                n = afterRead(b, off, n);
+                if (n != 0 || len == 0) {
                     return n;
                 }
             }
+        }
+
+        /** Paces and noises {@code n} bytes just read; returns how many are left (0: read again). */
+        int afterRead(byte[] b, int off, int n) throws IOException {
+            // Looked up again: the read may have waited for the host longer than the fault has been set.
+            Faults.HostLinkFaults set = faults.hostLink();
+            if (n <= 0 || set == null) {
+                return n;
+            }
+            if (set.uart() != null) {
+                inPacer.pass(n, set.uart().baud() / 10.0);
+            }
+            if (set.noise() != null) {
+                n = addNoise(set.noise(), b, off, n, false);
+            }
+            return n;
         }
     }
 
@@ -165,6 +180,54 @@ public final class FaultyHostLink {
                     lastSliceNanos = clock.nanoTime();
                 }
             }
+        }
+    }
+
+    /** The link's channel, straight through while no fault is set, else through the faulty streams. */
+    private final class FaultyChannel extends ForwardingChannel {
+
+        private final FaultyInput input;
+        private final FaultyOutput output;
+
+        FaultyChannel(ByteChannel channel, FaultyInput input, FaultyOutput output) {
+            super(channel);
+            this.input = input;
+            this.output = output;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            if (faults.hostLink() != null) {
+                byte[] bytes = new byte[Math.min(target.remaining(), FAULTY_READ)];
+                int n = input.read(bytes, 0, bytes.length);
+                if (n > 0) {
+                    target.put(bytes, 0, n);
+                }
+                return n;
+            }
+            int start = target.position();
+            int n;
+            do {
+                n = channel.read(target);
+                if (n > 0 && faults.hostLink() != null) {
+                    byte[] bytes = new byte[n];
+                    target.get(start, bytes);
+                    n = input.afterRead(bytes, 0, n);
+                    target.put(start, bytes, 0, Math.max(n, 0)).position(start + Math.max(n, 0));
+                }
+            } while (n == 0 && target.hasRemaining());
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            if (faults.hostLink() == null) {
+                return channel.write(source);
+            }
+            byte[] bytes = new byte[source.remaining()];
+            source.get(bytes);
+            output.write(bytes, 0, bytes.length);
+            return bytes.length;
         }
     }
 }

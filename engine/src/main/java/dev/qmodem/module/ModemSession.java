@@ -50,10 +50,10 @@ final class ModemSession implements HostRouter.CommandMode {
 
     void run() {
         log.info("host connected: {}", link.describe());
-        output.attach(link.output());
+        output.attach(link.output(), link.channel());
         link.onDtrDrop(this::dtrDropped);
         try (InputStream in = link.input()) {
-            router.readFrom(in);
+            router.readFrom(in, link.channel());
         } catch (IOException e) {
             log.debug("host read ended: {}", e.toString());
         } finally {

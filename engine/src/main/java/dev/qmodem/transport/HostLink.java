@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.ByteChannel;
 
 /**
  * One connected host: the two byte streams a module's serial port would carry. Closing it hangs up.
@@ -15,6 +16,15 @@ public interface HostLink extends Closeable {
 
     /** Bytes to the host; a write blocks while the host does not read (backpressure). */
     OutputStream output();
+
+    /**
+     * The same bytes as one blocking channel, so that data mode moves them between a direct buffer and the kernel
+     * with no copy through the heap; null where the link has only its streams (PTY, serial, stdio). Reads and
+     * writes may mix the channel and the streams.
+     */
+    default ByteChannel channel() {
+        return null;
+    }
 
     /** A short human-readable description for logs, such as {@code tcp 127.0.0.1:50312}. */
     String describe();
@@ -30,10 +40,18 @@ public interface HostLink extends Closeable {
     void close() throws IOException;
 
     /**
-     * This host seen through other streams put in front of its own (a trace, a power switch); describing, DTR and
+     * This host seen through other streams put in front of its own, and no channel (a trace); describing, DTR and
      * hanging up still go to this link.
      */
     default HostLink withStreams(InputStream input, OutputStream output) {
+        return with(input, output, null);
+    }
+
+    /**
+     * This host seen through other streams and channel put in front of its own (faults, a power switch); describing,
+     * DTR and hanging up still go to this link.
+     */
+    default HostLink with(InputStream input, OutputStream output, ByteChannel channel) {
         HostLink link = this;
         return new HostLink() {
             @Override
@@ -44,6 +62,11 @@ public interface HostLink extends Closeable {
             @Override
             public OutputStream output() {
                 return output;
+            }
+
+            @Override
+            public ByteChannel channel() {
+                return channel;
             }
 
             @Override

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * up to {@link #RECONNECT_GRACE} on the module's clock for it to end (a host that closes and reconnects at once is served, though the
  * module may not have seen the old connection close yet); if it does not end, the newcomer is refused (closed,
  * with a log line), and so is any further connection while one waits. Works with {@code socat - TCP:host:port} and
- * pyserial's {@code socket://host:port}.
+ * pyserial's {@code socket://host:port}. Each host's link has its socket's channel.
  */
 public final class TcpTransport implements Transport {
 
@@ -61,7 +63,8 @@ public final class TcpTransport implements Transport {
 
     @Override
     public void start(HostSessionHandler handler) throws IOException {
-        server = new ServerSocket();
+        // Channel-backed, so each accepted socket has a channel that data mode reads and writes direct buffers on.
+        server = ServerSocketChannel.open().socket();
         server.setReuseAddress(true);
         server.bind(address);
         // Virtual threads: an idle port costs no platform thread, so one process can hold thousands of modules.
@@ -208,10 +211,25 @@ public final class TcpTransport implements Transport {
 
     private static void closeQuietly(Socket socket) {
         try {
-            socket.close();
+            hangUp(socket);
         } catch (IOException ignored) {
             // already gone
         }
+    }
+
+    /**
+     * Sends FIN before closing, as a socket without a channel does: a host whose last bytes were not read (a
+     * refused newcomer's) then reads the end of the stream before the reset that the close sends.
+     */
+    private static void hangUp(Socket socket) throws IOException {
+        try {
+            if (!socket.isClosed()) {
+                socket.shutdownOutput();
+            }
+        } catch (IOException notConnected) {
+            // closed below anyway
+        }
+        socket.close();
     }
 
     private record SocketLink(Socket socket) implements HostLink {
@@ -235,13 +253,18 @@ public final class TcpTransport implements Transport {
         }
 
         @Override
+        public ByteChannel channel() {
+            return socket.getChannel();
+        }
+
+        @Override
         public String describe() {
             return "tcp " + socket.getRemoteSocketAddress();
         }
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            hangUp(socket);
         }
     }
 }

@@ -16,6 +16,11 @@ public final class TraceSinks implements TraceSink {
     }
 
     @Override
+    public boolean recording() {
+        return !sinks.isEmpty();
+    }
+
+    @Override
     public void record(TraceWriter.Direction direction, byte[] bytes, int offset, int length) {
         if (!sinks.isEmpty()) {
             sinks.forEach(sink -> sink.record(direction, bytes, offset, length));

@@ -4,11 +4,14 @@ import dev.qmodem.transport.TraceWriter.Direction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 
 /**
  * Puts a {@link HostLink} behind streams that record every byte read from and written to the host in a
  * {@link TraceSink}. Writes are recorded before they are handed on, so a reply never appears in the trace after the host's
- * answer to it even when the host link blocks.
+ * answer to it even when the host link blocks. A link's channel stays a channel; its bytes are copied out only
+ * while the trace is recording.
  */
 public final class TracingHostLink {
 
@@ -17,7 +20,9 @@ public final class TracingHostLink {
 
     /** The host's link with every byte both ways recorded in {@code trace}. */
     public static HostLink of(HostLink link, TraceSink trace) {
-        return link.withStreams(new TracedInput(link.input(), trace), new TracedOutput(link.output(), trace));
+        ByteChannel channel = link.channel();
+        return link.with(new TracedInput(link.input(), trace), new TracedOutput(link.output(), trace),
+                channel == null ? null : new TracedChannel(channel, trace));
     }
 
     /** Wraps {@code handler} so that every host it serves is traced; for {@code transport.start(...)}. */
@@ -94,6 +99,39 @@ public final class TracingHostLink {
         @Override
         public void close() throws IOException {
             out.close();
+        }
+    }
+
+    private static final class TracedChannel extends ForwardingChannel {
+
+        private final TraceSink trace;
+
+        TracedChannel(ByteChannel channel, TraceSink trace) {
+            super(channel);
+            this.trace = trace;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int n = channel.read(target);
+            if (n > 0 && trace.recording()) {
+                record(Direction.FROM_HOST, target.duplicate().flip().position(target.position() - n));
+            }
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            if (trace.recording()) {
+                record(Direction.TO_HOST, source.duplicate());
+            }
+            return channel.write(source);
+        }
+
+        private void record(Direction direction, ByteBuffer bytes) {
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            trace.record(direction, copy, 0, copy.length);
         }
     }
 }

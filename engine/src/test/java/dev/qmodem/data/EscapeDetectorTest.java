@@ -2,6 +2,7 @@ package dev.qmodem.data;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,7 @@ class EscapeDetectorTest {
     private final EscapeDetector detector = new EscapeDetector(SECOND, 0);
 
     private void feed(String text, long at) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        detector.onInput(b, 0, b.length, at);
+        detector.onInput(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)), at);
     }
 
     @Test

@@ -75,6 +75,9 @@ public final class TlsFactory {
     public FtpsTls build(SslContextSettings control, SslContextSettings data, String host) throws FtpFailure {
         String[] controlProtocols = protocols(control.sslVersion());
         Provider provider = Arrays.asList(controlProtocols).contains(TLS13) ? null : BouncyCastleJsse.PROVIDER;
+        if (provider == null) {
+            GcmWarmUp.start();
+        }
         SSLContext controlContext = context(control, provider);
         SSLContext dataContext = data.authenticatesLike(control) ? controlContext : context(data, provider);
         return new FtpsTls(parameters(controlContext, control, controlProtocols, host),
