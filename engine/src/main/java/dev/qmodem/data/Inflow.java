@@ -78,9 +78,10 @@ public final class Inflow implements DataModeHandler {
         return received;
     }
 
+    /** Until the data ends: the last byte of an upload's length hands the host's reader back its small buffer. */
     @Override
-    public boolean receives() {
-        return true;
+    public synchronized boolean receives() {
+        return !over;
     }
 
     @Override
