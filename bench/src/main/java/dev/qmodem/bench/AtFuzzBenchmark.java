@@ -52,7 +52,7 @@ public final class AtFuzzBenchmark {
         Random random = new Random(seed);
         Path ufs = Files.createTempDirectory("qmodem-fuzz");
         try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs))) {
-            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock());
             transport.start(modem);
             try (Socket socket = new Socket("127.0.0.1", transport.port())) {
                 socket.setTcpNoDelay(true);

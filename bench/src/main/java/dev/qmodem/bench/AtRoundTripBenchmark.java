@@ -35,7 +35,7 @@ public final class AtRoundTripBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "cli/target/qmodem.jar");
         Path ufs = Files.createTempDirectory("qmodem-bench");
         try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs))) {
-            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock());
             transport.start(modem);
             try (Socket socket = new Socket("127.0.0.1", transport.port())) {
                 socket.setTcpNoDelay(true);

@@ -155,7 +155,7 @@ public final class TransferBenchmark {
             Properties profile = new Properties();
             profile.setProperty("fs.ufs.capacity", Long.toString(4 * options.size() + (64L << 20)));
             try (EmulatedModule modem = EmulatedModule.create(new ModuleConfig(Model.BG95, ufs, profile, Map.of()))) {
-                TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+                TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock());
                 transport.start(modem);
                 try (Host host = Host.connect(transport.port());
                      Recording recording = new Recording(Configuration.getConfiguration("profile"))) {

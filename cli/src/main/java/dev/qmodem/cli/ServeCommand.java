@@ -6,6 +6,7 @@ import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.profile.Model;
+import dev.qmodem.time.Clock;
 import dev.qmodem.transport.HostSessionHandler;
 import dev.qmodem.transport.PtyTransport;
 import dev.qmodem.transport.SerialTransport;
@@ -19,11 +20,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /** {@code qmodem serve}: starts one module on the chosen transports and runs until SIGINT or SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -83,13 +86,22 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timing is instant or realistic, not " + timing);
         }
         Scenario script = scenarioOption.load(spec.commandLine());
-        Transport transport = transport();
+        Function<Clock, Transport> transports = transport();
+        ControlOptions.Starting controlStarting = controlOptions.startAside(spec.commandLine());
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
-        EmbeddedFtpServer ftpServer = options.startFtpServer(endpoints, 0);
-        EmulatedModule modem = EmulatedModule.create(
-                new ModuleConfig(model, ufsDirectory, options.profileOverrides(), options.hostAliases));
-        ControlServer controlServer = controlOptions.start(spec.commandLine());
+        EmbeddedFtpServer ftpServer;
+        EmulatedModule modem;
+        try {
+            ftpServer = options.startFtpServer(endpoints, 0);
+            modem = EmulatedModule.create(
+                    new ModuleConfig(model, ufsDirectory, options.profileOverrides(), options.hostAliases));
+        } catch (RuntimeException e) {
+            controlStarting.abandon();
+            throw e;
+        }
+        Transport transport = transports.apply(modem.clock());
+        ControlServer controlServer = controlStarting.await();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (controlServer != null) {
@@ -132,21 +144,26 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The one byte pipe this module serves: a module has one AT port here, so --pty, --serial and --stdio each
-     * replace the TCP port rather than sharing the module with it.
+     * The one byte pipe this module serves, made once the module (whose clock it is given) exists; the flags are
+     * checked at once. A module has one AT port here, so --pty, --serial and --stdio each replace the TCP port
+     * rather than sharing the module with it.
      */
-    private Transport transport() {
+    private Function<Clock, Transport> transport() {
         int chosen = (pty != null ? 1 : 0) + (serial != null ? 1 : 0) + (stdio ? 1 : 0);
         if (chosen > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --pty, --serial and --stdio");
         }
         if (pty != null) {
-            return new PtyTransport(pty);
+            return clock -> new PtyTransport(pty);
         }
         if (serial != null) {
-            return new SerialTransport(serial, baud, false);
+            return clock -> new SerialTransport(serial, baud, false);
         }
-        return stdio ? new StdioTransport() : new TcpTransport(ListenAddress.parse(spec.commandLine(), "--listen", listen));
+        if (stdio) {
+            return clock -> new StdioTransport();
+        }
+        InetSocketAddress address = ListenAddress.parse(spec.commandLine(), "--listen", listen);
+        return clock -> new TcpTransport(address, clock);
     }
 
     private static void closeQuietly(Transport transport) {

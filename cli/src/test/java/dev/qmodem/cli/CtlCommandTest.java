@@ -37,7 +37,7 @@ class CtlCommandTest {
     @BeforeEach
     void start() throws IOException {
         module = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs));
-        transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+        transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), module.clock());
         transport.start(module);
         control = ControlServer.start(new InetSocketAddress("127.0.0.1", 0), false);
         control.register(module, transport.endpoint());
@@ -56,7 +56,7 @@ class CtlCommandTest {
         all[1] = "--url";
         all[2] = "http://127.0.0.1:" + control.port();
         System.arraycopy(arguments, 0, all, 3, arguments.length);
-        return new CommandLine(new QModemCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return QModemCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(all);
     }
 

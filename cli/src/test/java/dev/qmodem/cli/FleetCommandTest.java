@@ -121,7 +121,7 @@ class FleetCommandTest {
     @Test
     @Timeout(30)
     void aMixThatDoesNotAddUpIsAUsageError() {
-        int exit = new picocli.CommandLine(new QModemCommand()).execute("fleet", "--count", "3", "--model",
+        int exit = QModemCommand.commandLine().execute("fleet", "--count", "3", "--model",
                 "BG95:1,UC20:1", "--no-ftp-server", "--no-control");
         assertThat(exit).isEqualTo(2);
     }

@@ -80,7 +80,7 @@ class KubernetesManifestsTest {
         assertThat(args.get(args.indexOf("--shard") + 1)).isEqualTo("$(SHARD)/" + completions);
 
         // what the kubelet runs for pod 7, as qmodem parses it
-        CommandLine.ParseResult parsed = new CommandLine(new QModemCommand()).parseArgs(argumentsOfPod(container, 7));
+        CommandLine.ParseResult parsed = QModemCommand.commandLine().parseArgs(argumentsOfPod(container, 7));
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("load");
         assertThat(parsed.subcommand().matchedOptionValue("--shard", "")).isEqualTo("7/" + completions);
     }
@@ -117,7 +117,7 @@ class KubernetesManifestsTest {
         assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(port.path("containerPort").asText());
 
         // the control API, which serves /metrics, listens on the pod's address at that port, as qmodem parses it
-        CommandLine.ParseResult load = new CommandLine(new QModemCommand()).parseArgs(argumentsOfPod(container, 7))
+        CommandLine.ParseResult load = QModemCommand.commandLine().parseArgs(argumentsOfPod(container, 7))
                 .subcommand();
         assertThat(load.matchedOptionValue("--control", "")).isEqualTo("0.0.0.0:" + port.path("containerPort").asText());
         assertThat(load.hasMatchedOption("--control-remote")).as("a pod address is not loopback").isTrue();

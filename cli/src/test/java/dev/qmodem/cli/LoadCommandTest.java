@@ -45,7 +45,7 @@ class LoadCommandTest {
         assertThat(temp.resolve("ftp").resolve("dev-0-0.bin")).as("shard 0's module").doesNotExist();
 
         Path merged = temp.resolve("merged.json");
-        assertThat(new CommandLine(new QModemCommand()).execute("merge-reports", report.toString(), report.toString(),
+        assertThat(QModemCommand.commandLine().execute("merge-reports", report.toString(), report.toString(),
                 "--report", merged.toString())).isEqualTo(0);
         JsonNode total = new ObjectMapper().readTree(merged.toFile());
         assertThat(total.path("modules").asInt()).isEqualTo(4);
@@ -143,7 +143,7 @@ class LoadCommandTest {
     private static int load(Path temp, Path workload, String... more) {
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(baseArguments(temp, workload)),
                 java.util.Arrays.stream(more)).toArray(String[]::new);
-        return new CommandLine(new QModemCommand()).execute(args);
+        return QModemCommand.commandLine().execute(args);
     }
 
     private static String[] baseArguments(Path temp, Path workload) {

@@ -59,7 +59,7 @@ class ServeCommandTest {
     @Test
     @Timeout(60)
     void refusesTwoLinePipesAtOnceBeforeStartingAnything() {
-        int exit = new picocli.CommandLine(new QModemCommand()).execute("serve", "--stdio", "--pty", "/tmp/x",
+        int exit = QModemCommand.commandLine().execute("serve", "--stdio", "--pty", "/tmp/x",
                 "--no-ftp-server");
         assertThat(exit).isEqualTo(2);
     }

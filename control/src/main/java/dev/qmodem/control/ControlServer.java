@@ -15,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.json.JsonMapper;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -26,13 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The control API of one process's modules (one for {@code serve}, N for a fleet), over HTTP and JSON:
@@ -62,13 +67,48 @@ public final class ControlServer implements AutoCloseable {
     public record Controlled(String id, EmulatedModule module, String endpoint) {
     }
 
+    /** Jackson, made on first use: an ObjectMapper and Javalin's adapter cost the API's start-up ~400 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final JavalinJackson JAVALIN = new JavalinJackson(MAPPER, false);
+    }
+
+    /** Javalin's JSON through {@link Json}, so that no Jackson class loads before the first JSON request. */
+    private static final class LazyJson implements JsonMapper {
+        @Override
+        public String toJsonString(Object value, Type type) {
+            return Json.JAVALIN.toJsonString(value, type);
+        }
+
+        @Override
+        public InputStream toJsonStream(Object value, Type type) {
+            return Json.JAVALIN.toJsonStream(value, type);
+        }
+
+        @Override
+        public void writeToOutputStream(Stream<?> values, OutputStream out) {
+            Json.JAVALIN.writeToOutputStream(values, out);
+        }
+
+        @Override
+        public <T> T fromJsonString(String text, Type type) {
+            return Json.JAVALIN.fromJsonString(text, type);
+        }
+
+        @Override
+        public <T> T fromJsonStream(InputStream text, Type type) {
+            return Json.JAVALIN.fromJsonStream(text, type);
+        }
+    }
+
     static final class NotFound extends RuntimeException {
         NotFound(String message) {
             super(message);
         }
     }
 
-    private final ObjectMapper json = new ObjectMapper();
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Controlled> modules = new CopyOnWriteArrayList<>();
     private final Map<String, Controlled> byId = new ConcurrentHashMap<>();
@@ -76,15 +116,13 @@ public final class ControlServer implements AutoCloseable {
     private final Javalin app;
     private final java.util.Set<Thread> traceFollowers = ConcurrentHashMap.newKeySet();
 
+    /** Guarded by this: whether the JVM's meters are bound, on the first scrape. */
+    private boolean jvmMetricsBound;
+
     private ControlServer(InetSocketAddress address) {
-        new ClassLoaderMetrics().bindTo(metrics);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(json, false));
+            config.jsonMapper(new LazyJson());
             config.routes.get("/api/modules", this::listModules);
             config.routes.get("/api/modules/{id}", this::showModule);
             config.routes.get("/api/modules/{id}/faults", ctx -> ctx.json(faults(module(ctx).module().faults())));
@@ -103,7 +141,7 @@ public final class ControlServer implements AutoCloseable {
             });
             inspector.install(config);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+                    .result(scrape()));
             config.routes.exception(FaultException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                     e.getMessage(), e.field()));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage(), null));
@@ -114,6 +152,24 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
+     * The Prometheus text. The JVM's meters are bound on the first scrape, not at start: with the management beans
+     * they load, they cost {@code serve} a good part of its start-up.
+     */
+    private String scrape() {
+        synchronized (this) {
+            if (!jvmMetricsBound) {
+                jvmMetricsBound = true;
+                new ClassLoaderMetrics().bindTo(metrics);
+                new JvmMemoryMetrics().bindTo(metrics);
+                new JvmGcMetrics().bindTo(metrics);
+                new JvmThreadMetrics().bindTo(metrics);
+                new ProcessorMetrics().bindTo(metrics);
+            }
+        }
+        return metrics.scrape();
+    }
+
+    /**
      * Starts the API on {@code address}. An address that is not loopback is refused unless {@code allowRemote}:
      * the API changes what the modules do, and has no authentication.
      */
@@ -121,6 +177,11 @@ public final class ControlServer implements AutoCloseable {
         if (!allowRemote && !isLoopback(address)) {
             throw new IllegalArgumentException("the control API listens on loopback only unless told otherwise: "
                     + address.getHostString() + " is not a loopback address");
+        }
+        // Jetty sizes its queue padding from the platform MBean server unless told the usual value (16 references
+        // of 4 bytes per 64-byte cache line): creating that server would be the slowest step of the API's start.
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
         return new ControlServer(address);
     }
@@ -181,7 +242,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void listModules(Context ctx) {
-        ArrayNode list = json.createArrayNode();
+        ArrayNode list = Json.MAPPER.createArrayNode();
         for (Controlled c : modules) {
             ModuleState state = c.module().state();
             ObjectNode entry = list.addObject();
@@ -199,7 +260,7 @@ public final class ControlServer implements AutoCloseable {
     private void showModule(Context ctx) {
         Controlled c = module(ctx);
         ModuleState state = c.module().state();
-        ObjectNode node = json.createObjectNode().put("id", c.id()).put("model", state.model().name())
+        ObjectNode node = Json.MAPPER.createObjectNode().put("id", c.id()).put("model", state.model().name())
                 .put("endpoint", c.endpoint()).put("hostConnected", state.hostConnected())
                 .put("dataMode", state.dataMode()).put("seed", c.module().faults().seed());
         ArrayNode pdp = node.putArray("pdp");
@@ -212,7 +273,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private ArrayNode faults(Faults faults) {
-        ArrayNode list = json.createArrayNode();
+        ArrayNode list = Json.MAPPER.createArrayNode();
         faults.list().forEach(active -> list.add(FaultCodec.write(active)));
         return list;
     }
@@ -235,7 +296,7 @@ public final class ControlServer implements AutoCloseable {
         } catch (FaultException e) {
             throw e.within("fault");
         }
-        ObjectNode answer = json.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode created = answer.putArray("created");
         for (Controlled c : selected) {
             Faults.Active added = c.module().faults().add(fault);
@@ -260,7 +321,7 @@ public final class ControlServer implements AutoCloseable {
     private void applyEvent(Context ctx) throws JsonProcessingException {
         Controlled c = module(ctx);
         String outcome = EventCodec.apply(body(ctx), c.module());
-        ctx.status(HttpStatus.ACCEPTED).json(json.createObjectNode().put("outcome", outcome));
+        ctx.status(HttpStatus.ACCEPTED).json(Json.MAPPER.createObjectNode().put("outcome", outcome));
     }
 
     private JsonNode body(Context ctx) throws JsonProcessingException {
@@ -268,7 +329,7 @@ public final class ControlServer implements AutoCloseable {
         if (text.isBlank()) {
             throw new FaultException("body", "is empty: a JSON object is expected");
         }
-        return json.readTree(text);
+        return Json.MAPPER.readTree(text);
     }
 
     /**
@@ -280,7 +341,7 @@ public final class ControlServer implements AutoCloseable {
         Controlled c = module(ctx);
         ctx.status(HttpStatus.OK).contentType("text/event-stream; charset=utf-8").header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
-        TraceStream stream = new TraceStream(ctx.res().getOutputStream(), json);
+        TraceStream stream = new TraceStream(ctx.res().getOutputStream(), Json.MAPPER);
         c.module().trace().add(stream);
         traceFollowers.add(Thread.currentThread());
         try {
@@ -296,7 +357,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, HttpStatus status, String message, String field) {
-        ObjectNode body = new ObjectMapper().createObjectNode().put("error", message);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("error", message);
         if (field != null) {
             body.put("field", field);
         }

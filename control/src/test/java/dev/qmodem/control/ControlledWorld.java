@@ -31,7 +31,7 @@ final class ControlledWorld implements AutoCloseable {
         ftp = EmbeddedFtpServer.builder().root(folder.resolve("ftp-root")).dataFolder(folder).port(0).tls(false)
                 .start();
         module = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs));
-        transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+        transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), module.clock());
         transport.start(module);
         control = ControlServer.start(new InetSocketAddress("127.0.0.1", 0), false);
         control.register(module, transport.endpoint());

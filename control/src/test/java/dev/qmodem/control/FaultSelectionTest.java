@@ -46,7 +46,7 @@ class FaultSelectionTest {
         control = ControlServer.start(new InetSocketAddress("127.0.0.1", 0), false);
         for (int i = 0; i < 4; i++) {
             EmulatedModule module = EmulatedModule.create(ModuleConfig.of(Model.BG95, folder.resolve("ufs" + i)));
-            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+            TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), module.clock());
             transport.start(module);
             modules.add(module);
             transports.add(transport);

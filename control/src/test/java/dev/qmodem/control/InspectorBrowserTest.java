@@ -69,7 +69,7 @@ class InspectorBrowserTest {
     private TcpTransport addModule(Model model) throws IOException {
         EmulatedModule module = EmulatedModule.create(ModuleConfig.of(model,
                 Files.createDirectories(folder.resolve("ufs-" + more.size()))));
-        TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+        TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), module.clock());
         transport.start(module);
         more.add(module);
         more.add(transport);

@@ -1,6 +1,7 @@
 package dev.qmodem.data;
 
 import dev.qmodem.time.Clock;
+import dev.qmodem.time.Watchdog;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,26 +32,22 @@ public final class Inflow implements DataModeHandler {
 
     private final OutputStream sink;
     private final long length;
-    private final long timeoutNanos;
     private final int ackBlock;
-    private final Clock clock;
     private final Completion completion;
+    /** Waiting for the host, except while a write to the sink runs: a slow sink is the sink's watchdog's business. */
+    private final Watchdog silence;
     private DataLink link;
     private volatile long received;
-    private long lastInputAt;
-    private boolean writing;
     private boolean over;
     private IOException failure;
-    private Clock.Timer watchdog;
 
     private Inflow(OutputStream sink, long length, long timeoutNanos, int ackBlock, Clock clock,
                    Completion completion) {
         this.sink = sink;
         this.length = length;
-        this.timeoutNanos = timeoutNanos;
         this.ackBlock = ackBlock;
-        this.clock = clock;
         this.completion = completion;
+        this.silence = Watchdog.start(clock, timeoutNanos, TimeUnit.NANOSECONDS, () -> end(End.TIMEOUT));
     }
 
     /**
@@ -65,9 +62,13 @@ public final class Inflow implements DataModeHandler {
                                int ackBlock, Clock clock, Completion completion) {
         Inflow flow = new Inflow(sink, length, unit.toNanos(timeout), ackBlock, clock, completion);
         synchronized (flow) {
-            flow.link = dataMode.open(flow);
-            flow.lastInputAt = clock.nanoTime();
-            flow.watchdog = clock.schedule(flow::checkSilence, flow.timeoutNanos, TimeUnit.NANOSECONDS);
+            try {
+                flow.link = dataMode.open(flow);
+            } catch (RuntimeException e) {
+                flow.silence.stop();
+                throw e;
+            }
+            flow.silence.waiting();
         }
         return flow;
     }
@@ -77,9 +78,10 @@ public final class Inflow implements DataModeHandler {
         return received;
     }
 
+    /** Until the data ends: the last byte of an upload's length hands the host's reader back its small buffer. */
     @Override
-    public boolean receives() {
-        return true;
+    public synchronized boolean receives() {
+        return !over;
     }
 
     @Override
@@ -101,7 +103,7 @@ public final class Inflow implements DataModeHandler {
                 }
                 taken = (int) Math.min(len - used, room);
                 drop = failure != null;
-                writing = true;
+                silence.idle();
             }
             IOException failed = null;
             bytes.limit(bytes.position() + taken);
@@ -116,12 +118,11 @@ public final class Inflow implements DataModeHandler {
             }
             boolean complete;
             synchronized (this) {
-                writing = false;
                 if (failed != null) {
                     failure = failed;
                 }
                 received += taken;
-                lastInputAt = clock.nanoTime();
+                silence.waiting();
                 complete = received == length;
             }
             used += taken;
@@ -159,7 +160,7 @@ public final class Inflow implements DataModeHandler {
                 return false;
             }
             over = true;
-            watchdog.cancel();
+            silence.stop();
         }
         link.abandon();
         return true;
@@ -173,22 +174,6 @@ public final class Inflow implements DataModeHandler {
         }
     }
 
-    /** A write in progress is not silence: a slow sink is the sink's watchdog's business. */
-    private void checkSilence() {
-        synchronized (this) {
-            if (over) {
-                return;
-            }
-            long silent = clock.nanoTime() - lastInputAt;
-            if (writing || silent < timeoutNanos) {
-                watchdog = clock.schedule(this::checkSilence, timeoutNanos - (writing ? 0 : silent),
-                        TimeUnit.NANOSECONDS);
-                return;
-            }
-        }
-        end(End.TIMEOUT);
-    }
-
     private void end(End how) {
         IOException failed;
         synchronized (this) {
@@ -196,7 +181,7 @@ public final class Inflow implements DataModeHandler {
                 return;
             }
             over = true;
-            watchdog.cancel();
+            silence.stop();
             failed = failure;
         }
         completion.completed(link, how, received, failed);

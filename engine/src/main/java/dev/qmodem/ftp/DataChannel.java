@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Watchdog;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -12,26 +14,25 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
 /**
  * A plain data connection's socket channel, non-blocking under a selector of its own, so that every wait for the
- * server (for bytes to read, or for room to write) is bounded by the socket's read timeout (the response timeout)
- * without a timer per write, and bytes move between the kernel and the caller's buffer with no copy in between
+ * server (for bytes to read, or for room to write) can be ended by the transfer's {@link Watchdog} on the module's
+ * clock without a timer per write, and bytes move between the kernel and the caller's buffer with no copy in between
  * when that buffer is direct. Closing it from any thread wakes a thread waiting in it.
  */
 final class DataChannel {
 
     private final SocketChannel channel;
     private final Selector selector;
-    private final long timeoutNanos;
+    private final Watchdog silence;
     private final SelectionKey key;
 
-    private DataChannel(SocketChannel channel, Selector selector, long timeoutNanos) throws IOException {
+    private DataChannel(SocketChannel channel, Selector selector, Watchdog silence) throws IOException {
         this.channel = channel;
         this.selector = selector;
-        this.timeoutNanos = timeoutNanos;
+        this.silence = silence;
         channel.configureBlocking(false);
         this.key = channel.register(selector, 0);
     }
@@ -40,8 +41,10 @@ final class DataChannel {
      * The channel under a plain {@code socket}, or null when it has none (an accepted socket of another kind) or is
      * a TLS socket, in which case the caller keeps using the socket's streams. A JSSE socket layered on a channel's
      * socket answers {@code getChannel()} with that plain channel: writing there would bypass TLS.
+     *
+     * @param silence the transfer's watchdog; its expiry must call {@link #expire()}
      */
-    static DataChannel of(Socket socket) throws IOException {
+    static DataChannel of(Socket socket, Watchdog silence) throws IOException {
         if (socket instanceof SSLSocket) {
             return null;
         }
@@ -49,10 +52,9 @@ final class DataChannel {
         if (channel == null) {
             return null;
         }
-        long timeout = TimeUnit.MILLISECONDS.toNanos(socket.getSoTimeout());
         Selector selector = Selector.open();
         try {
-            return new DataChannel(channel, selector, timeout > 0 ? timeout : Long.MAX_VALUE);
+            return new DataChannel(channel, selector, silence);
         } catch (IOException | RuntimeException e) {
             selector.close();
             throw e;
@@ -60,15 +62,14 @@ final class DataChannel {
     }
 
     /**
-     * Reads at least one byte, or -1 at the end of the data; waits at most the timeout for the first. Failures are
-     * {@link SocketException}s as a socket's stream throws them, or a {@link SocketTimeoutException}.
+     * Reads at least one byte, or -1 at the end of the data; waits for the first until the watchdog expires.
+     * Failures are {@link SocketException}s as a socket's stream throws them, or a {@link SocketTimeoutException}.
      */
     int read(ByteBuffer target) throws IOException {
         try {
-            long deadline = System.nanoTime() + timeoutNanos;
             int n;
             while ((n = channel.read(target)) == 0 && target.hasRemaining()) {
-                await(SelectionKey.OP_READ, deadline);
+                await(SelectionKey.OP_READ);
             }
             return n;
         } catch (SocketException | SocketTimeoutException e) {
@@ -78,15 +79,12 @@ final class DataChannel {
         }
     }
 
-    /** Writes all of {@code source}, waiting at most the timeout each time the server takes nothing. */
+    /** Writes all of {@code source}; each time the server takes nothing, waits until the watchdog expires. */
     void write(ByteBuffer source) throws IOException {
         try {
-            long deadline = System.nanoTime() + timeoutNanos;
             while (source.hasRemaining()) {
-                if (channel.write(source) > 0) {
-                    deadline = System.nanoTime() + timeoutNanos;
-                } else {
-                    await(SelectionKey.OP_WRITE, deadline);
+                if (channel.write(source) == 0) {
+                    await(SelectionKey.OP_WRITE);
                 }
             }
         } catch (SocketException | SocketTimeoutException e) {
@@ -94,6 +92,11 @@ final class DataChannel {
         } catch (IOException e) {
             throw asSocketException(e);
         }
+    }
+
+    /** The watchdog's expiry: a thread waiting in {@link #read} or {@link #write} (or about to) times out. */
+    void expire() {
+        selector.wakeup();
     }
 
     /** What a socket's stream would have thrown: "Socket closed", "Connection reset by peer"... */
@@ -104,28 +107,31 @@ final class DataChannel {
         return socketException;
     }
 
-    private void await(int operation, long deadline) throws IOException {
+    private void await(int operation) throws IOException {
         try {
             key.interestOps(operation);
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new SocketTimeoutException("no data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+            silence.waiting();
+            try {
+                while (true) {
+                    if (silence.expired()) {
+                        throw new SocketTimeoutException("the server was silent for the response timeout");
+                    }
+                    int ready = selector.select();
+                    selector.selectedKeys().clear();
+                    if (!channel.isOpen() || !selector.isOpen()) {
+                        throw new AsynchronousCloseException();
+                    }
+                    if (ready > 0) {
+                        return;
+                    }
                 }
-                int ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                selector.selectedKeys().clear();
-                if (!channel.isOpen() || !selector.isOpen()) {
-                    throw new AsynchronousCloseException();
-                }
-                if (ready > 0) {
-                    return;
-                }
+            } finally {
+                silence.idle();
             }
         } catch (ClosedSelectorException | CancelledKeyException e) {
             throw new AsynchronousCloseException();
         }
     }
-
     /** Closes the channel and its selector; a thread waiting in {@link #read} or {@link #write} fails at once. */
     void close() {
         try {

@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -15,13 +17,13 @@ public final class DownloadConnection extends DataConnection {
 
     private final DataInput data;
 
-    DownloadConnection(FtpSession session, Socket socket) throws IOException {
-        super(session, socket);
-        this.data = new DataInput(channel != null ? null : socket.getInputStream());
+    DownloadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
+        super(session, socket, timeoutMillis, clock);
+        this.data = new DataInput(tlsStream(Socket::getInputStream));
     }
 
     /**
-     * The data connection. Reads block at most the response timeout; failures arrive as {@link FtpFailure}
+     * The data connection. A read waits at most the response timeout; failures arrive as {@link FtpFailure}
      * (609 timeout, 608 reset, 607 lost, 631 TLS). No buffering: each read goes to the socket. The stream is also a
      * {@link ReadableByteChannel}: on plain FTP a read into a direct buffer takes the bytes from the kernel with no
      * copy through the heap. Closing it does nothing: {@link #complete()} or {@link #abort()} ends the connection.
@@ -50,10 +52,13 @@ public final class DownloadConnection extends DataConnection {
             if (in == null) {
                 return len == 0 ? 0 : read(ByteBuffer.wrap(b, off, len));
             }
+            silence.waiting();
             try {
                 return counted(in.read(b, off, len));
             } catch (IOException e) {
-                throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+                throw streamFailure(e);
+            } finally {
+                silence.idle();
             }
         }
 

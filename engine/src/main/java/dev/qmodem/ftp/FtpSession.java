@@ -73,7 +73,7 @@ public final class FtpSession implements Closeable {
     public static FtpSession prepare(FtpSettings settings, Clock clock) {
         long timeoutMillis = settings.responseTimeout().toMillis();
         int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis));
-        FtpWire wire = new FtpWire(settings);
+        FtpWire wire = new FtpWire(settings, clock);
         wire.setConnectTimeout(timeout);
         wire.setDefaultTimeout(timeout);
         wire.setDataTimeout(settings.responseTimeout());
@@ -257,7 +257,7 @@ public final class FtpSession implements Closeable {
     public DownloadConnection retrieve(String remote, long restartOffset) throws FtpFailure {
         Socket socket = openData("RETR", remote, restartOffset);
         try {
-            return new DownloadConnection(this, socket);
+            return new DownloadConnection(this, socket, timeoutMillis, clock);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }
@@ -271,7 +271,7 @@ public final class FtpSession implements Closeable {
         String argument = directory == null || directory.isEmpty() || directory.equals(".") ? null : directory;
         Socket socket = openData(kind.name(), argument, 0);
         try {
-            return new DownloadConnection(this, socket);
+            return new DownloadConnection(this, socket, timeoutMillis, clock);
         } catch (IOException e) {
             throw dataSetupFailed(socket, e);
         }

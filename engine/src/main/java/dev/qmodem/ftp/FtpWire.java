@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.io.CRLFLineReader;
@@ -38,17 +40,20 @@ final class FtpWire extends FTPSClient {
     private final FtpSecurity security;
     private final TlsParameters controlTls;
     private final TlsParameters dataTls;
+    private final Clock clock;
     private Socket plainControl;
     private volatile Socket upload;
     private final List<Closeable> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean forceClosed;
 
-    FtpWire(FtpSettings settings) {
+    /** @param clock times the TLS handshakes and an upload's closing */
+    FtpWire(FtpSettings settings, Clock clock) {
         super(settings.security() == FtpSecurity.IMPLICIT_TLS,
                 settings.security() == FtpSecurity.NONE ? null : settings.controlTls().context());
         this.security = settings.security();
         this.controlTls = settings.controlTls();
         this.dataTls = settings.security() == FtpSecurity.NONE ? null : settings.effectiveDataTls();
+        this.clock = clock;
         setStrictReplyParsing(true);
         setSocketFactory(SocketFactory.getDefault());
         setServerSocketFactory(ServerSocketFactory.getDefault());
@@ -117,7 +122,7 @@ final class FtpWire extends FTPSClient {
             return;
         }
         plainControl = _socket_;
-        SSLSocket tls = TlsSockets.control(controlTls, plainControl, _hostname_);
+        SSLSocket tls = TlsSockets.control(controlTls, plainControl, _hostname_, clock);
         _socket_ = tls;
         _controlInput_ = new CRLFLineReader(new BoundedReplyReader(
                 new InputStreamReader(tls.getInputStream(), getControlEncoding())));
@@ -151,7 +156,7 @@ final class FtpWire extends FTPSClient {
                     "active data connection from " + source.getHostAddress() + " refused: not the server", null);
         }
         Socket data = plain == null || dataTls == null ? plain
-                : TlsSockets.data(dataTls, plain, _hostname_, (SSLSocket) _socket_);
+                : TlsSockets.data(dataTls, plain, _hostname_, (SSLSocket) _socket_, clock);
         upload = command.equals("STOR") ? data : null;
         return data;
     }
@@ -160,7 +165,7 @@ final class FtpWire extends FTPSClient {
     void closeData(Socket data, Duration limit) {
         if (data == upload) {
             upload = null;
-            TlsSockets.closeUpload(data, limit);
+            TlsSockets.closeUpload(data, limit, clock);
         } else {
             FtpSession.closeQuietly(data);
         }

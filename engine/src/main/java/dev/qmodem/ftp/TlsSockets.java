@@ -1,5 +1,7 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.time.Clock;
+
 import org.bouncycastle.jsse.BCSSLSocket;
 
 import javax.net.ssl.SNIHostName;
@@ -8,14 +10,14 @@ import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * TLS layered on the control and data sockets of an FTPS session: parameters from {@link TlsParameters} (protocols,
- * suites, host name check, SNI), a handshake bounded by {@code negotiatetime}, and data connections that resume the
+ * suites, host name check, SNI), a handshake bounded by {@code negotiatetime} on the module's clock, and data connections that resume the
  * control connection's session however many transfers the session makes.
  * <p>
  * Resumption takes two routes. A Bouncy Castle JSSE socket (TLS 1.2 and older) is told the control session to
@@ -38,17 +40,18 @@ final class TlsSockets {
      * socket leaves {@code plain} open (as Commons Net expects: it still sets timeouts on a connection whose TLS
      * the server ended with an alert, and would report that instead of the alert); the caller closes it.
      */
-    static SSLSocket control(TlsParameters tls, Socket plain, String host) throws IOException {
+    static SSLSocket control(TlsParameters tls, Socket plain, String host, Clock clock) throws IOException {
         SSLSocket socket = (SSLSocket) tls.context().getSocketFactory()
                 .createSocket(plain, host, plain.getPort(), false);
-        return handshake(tls, socket, plain);
+        return handshake(tls, socket, plain, clock);
     }
 
     /**
      * A data connection that resumes {@code control}'s session: TLS layered on the connected {@code plain} socket,
      * handshake done. On failure {@code plain} is closed.
      */
-    static SSLSocket data(TlsParameters tls, Socket plain, String host, SSLSocket control) throws IOException {
+    static SSLSocket data(TlsParameters tls, Socket plain, String host, SSLSocket control, Clock clock)
+            throws IOException {
         try {
             int controlPort = control.getPort();
             SSLSocket socket;
@@ -61,7 +64,7 @@ final class TlsSockets {
                 socket = (SSLSocket) tls.context().getSocketFactory()
                         .createSocket(new ControlPortSocket(plain, controlPort), host, controlPort, true);
             }
-            return handshake(tls, socket, plain);
+            return handshake(tls, socket, plain, clock);
         } catch (IOException | RuntimeException e) {
             FtpSession.closeQuietly(plain);
             throw e;
@@ -70,35 +73,36 @@ final class TlsSockets {
 
     /**
      * Closes an upload's data connection. In TLS 1.3 the server sent a session ticket after the handshake that the
-     * upload never read; the output is shut (close_notify) and the input read to the server's close, at most
-     * {@code limit}, so the ticket replaces the one this connection spent. Otherwise, or once the socket is closed
-     * (an abort), it just closes.
+     * upload never read; the output is shut (close_notify) and the input read to the server's close, for at most
+     * {@code limit} on the module's clock (then the socket is closed under the read), so the ticket replaces the one
+     * this connection spent. Otherwise, or once the socket is closed (an abort), it just closes.
      */
-    static void closeUpload(Socket data, Duration limit) {
+    static void closeUpload(Socket data, Duration limit, Clock clock) {
         if (data instanceof SSLSocket tls && !tls.isClosed() && TLS13.equals(tls.getSession().getProtocol())) {
-            long deadline = System.nanoTime() + limit.toNanos();
+            Clock.Timer deadline = clock.schedule(() -> closeAside(tls), limit.toNanos(), TimeUnit.NANOSECONDS);
             try {
                 tls.shutdownOutput();
                 InputStream in = tls.getInputStream();
                 byte[] sink = new byte[4096];
-                int drained = 0;
-                for (long left = limit.toMillis(); left > 0 && drained < UPLOAD_DRAIN_LIMIT;
-                     left = (deadline - System.nanoTime()) / 1_000_000) {
-                    tls.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-                    int n = in.read(sink);
-                    if (n < 0) {
-                        break;
-                    }
+                for (int drained = 0, n; drained < UPLOAD_DRAIN_LIMIT && (n = in.read(sink)) >= 0; ) {
                     drained += n;
                 }
             } catch (IOException ignored) {
                 // The server closed without close_notify or took too long: only a ticket is lost.
+            } finally {
+                deadline.cancel();
             }
         }
         FtpSession.closeQuietly(data);
     }
 
-    private static SSLSocket handshake(TlsParameters tls, SSLSocket socket, Socket plain) throws IOException {
+    /** Closes {@code socket} off the clock's thread: closing a TLS socket may block (close_notify). */
+    private static void closeAside(Socket socket) {
+        Thread.ofVirtual().name("ftp-tls-close").start(() -> FtpSession.closeQuietly(socket));
+    }
+
+    private static SSLSocket handshake(TlsParameters tls, SSLSocket socket, Socket plain, Clock clock)
+            throws IOException {
         socket.setUseClientMode(true);
         SSLParameters parameters = socket.getSSLParameters();
         if (tls.protocols() != null) {
@@ -113,26 +117,22 @@ final class TlsSockets {
         parameters.setServerNames(tls.serverName() == null ? List.of() : List.of(new SNIHostName(tls.serverName())));
         socket.setSSLParameters(parameters);
 
-        long limit = tls.handshakeTimeout().toMillis();
+        // The plain socket, not the TLS one, is closed at the deadline: that never blocks the clock's thread. Its
+        // read timeout is lifted meanwhile, so that the deadline on the clock is the handshake's only one.
         AtomicBoolean expired = new AtomicBoolean();
-        Thread deadline = Thread.ofVirtual().name("ftp-tls-handshake-deadline").start(() -> {
-            try {
-                Thread.sleep(limit);
-                expired.set(true);
-                FtpSession.closeQuietly(plain);
-            } catch (InterruptedException handshakeOver) {
-                // the handshake ended in time
-            }
-        });
+        Clock.Timer deadline = clock.schedule(() -> {
+            expired.set(true);
+            FtpSession.closeQuietly(plain);
+        }, tls.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         int readTimeout = plain.getSoTimeout();
         try {
-            plain.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit));
+            plain.setSoTimeout(0);
             socket.startHandshake();
             plain.setSoTimeout(readTimeout);
             return socket;
         } catch (IOException e) {
             FtpSession.closeQuietly(socket);
-            if (expired.get() || e instanceof SocketTimeoutException) {
+            if (expired.get()) {
                 throw new FtpFailure(FtpErrors.TLS, 0, "TLS handshake not done within " + tls.handshakeTimeout(), e);
             }
             throw e;
@@ -141,7 +141,7 @@ final class TlsSockets {
             FtpSession.closeQuietly(socket);
             throw new FtpFailure(FtpErrors.TLS, 0, "TLS handshake impossible: " + e.getMessage(), e);
         } finally {
-            deadline.interrupt();
+            deadline.cancel();
         }
     }
 }

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One upload in progress: write to {@link #data()}, then {@link #complete()} to end the file and collect the
@@ -15,16 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UploadConnection extends DataConnection {
 
-    private final long timeoutMillis;
-    private final Clock clock;
     private final OutputStream data;
-    private volatile boolean writeExpired;
 
     UploadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
-        super(session, socket);
-        this.timeoutMillis = timeoutMillis;
-        this.clock = clock;
-        this.data = new DataOutput(channel != null ? null : socket.getOutputStream());
+        super(session, socket, timeoutMillis, clock);
+        this.data = new DataOutput(tlsStream(Socket::getOutputStream));
     }
 
     /**
@@ -38,9 +32,8 @@ public final class UploadConnection extends DataConnection {
     }
 
     /**
-     * Over the plain socket's channel, whose waits have the timeout; or over the TLS socket's stream ({@code out},
-     * null for a channel), whose writes have no timeout of their own: a watchdog on the module's clock closes the
-     * socket under a write that stalls.
+     * Over the plain socket's channel, or over the TLS socket's stream ({@code out}, null for a channel), whose
+     * writes have no timeout of their own: the transfer's watchdog closes the socket under a write that stalls.
      */
     private final class DataOutput extends OutputStream implements WritableByteChannel {
         private final OutputStream out;
@@ -89,17 +82,14 @@ public final class UploadConnection extends DataConnection {
                 write(ByteBuffer.wrap(b, off, len));
                 return;
             }
-            Clock.Timer deadline = clock.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+            silence.waiting();
             try {
                 out.write(b, off, len);
                 count(len);
             } catch (IOException e) {
-                if (writeExpired) {
-                    throw new FtpFailure(FtpErrors.TIMEOUT, 0, "server took no data for " + timeoutMillis + " ms", e);
-                }
-                throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
+                throw streamFailure(e);
             } finally {
-                deadline.cancel();
+                silence.idle();
             }
         }
 
@@ -122,12 +112,6 @@ public final class UploadConnection extends DataConnection {
             } catch (IOException e) {
                 throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
             }
-        }
-
-        /** Runs on the module's timer: closing a TLS socket may block (close_notify), so it happens aside. */
-        private void expire() {
-            writeExpired = true;
-            Thread.ofVirtual().start(() -> FtpSession.closeQuietly(socket));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.qmodem.transport;
 
+import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,10 +14,11 @@ import java.net.SocketException;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The AT port over TCP, like a serial line: one host at a time. A connection that arrives while one is served waits
- * up to {@link #RECONNECT_GRACE} for it to end (a host that closes and reconnects at once is served, though the
+ * up to {@link #RECONNECT_GRACE} on the module's clock for it to end (a host that closes and reconnects at once is served, though the
  * module may not have seen the old connection close yet); if it does not end, the newcomer is refused (closed,
  * with a log line), and so is any further connection while one waits. Works with {@code socat - TCP:host:port} and
  * pyserial's {@code socket://host:port}. Each host's link has its socket's channel.
@@ -36,21 +38,27 @@ public final class TcpTransport implements Transport {
     /** Whether a connection is waiting for the current one to end; guarded by {@link #hosts}. */
     private boolean waiting;
     private final Thread.Builder hostThreads;
+    private final Clock clock;
     private ServerSocket server;
     private Thread acceptor;
 
-    /** One module's AT port: the host is served on a platform thread, which answers a line sooner than a virtual one. */
-    public TcpTransport(InetSocketAddress address) {
-        this(address, Thread.ofPlatform().daemon());
+    /**
+     * One module's AT port: the host is served on a platform thread, which answers a line sooner than a virtual one.
+     *
+     * @param clock the module's clock, which times the reconnect grace
+     */
+    public TcpTransport(InetSocketAddress address, Clock clock) {
+        this(address, Thread.ofPlatform().daemon(), clock);
     }
 
     /**
      * An AT port whose host is served on threads from {@code hostThreads}: a fleet passes virtual threads, so that
      * thousands of ports cost no platform thread each (at about half the AT round trips per second of one host).
      */
-    public TcpTransport(InetSocketAddress address, Thread.Builder hostThreads) {
+    public TcpTransport(InetSocketAddress address, Thread.Builder hostThreads, Clock clock) {
         this.address = address;
         this.hostThreads = hostThreads;
+        this.clock = clock;
     }
 
     @Override
@@ -123,22 +131,31 @@ public final class TcpTransport implements Transport {
 
     /** Waits, as the one waiting connection, for the current host to leave; then serves {@code socket}. */
     private boolean awaitAttach(Socket socket) {
-        long deadline = System.nanoTime() + RECONNECT_GRACE.toNanos();
-        synchronized (hosts) {
-            try {
-                for (long left = RECONNECT_GRACE.toNanos(); current != null && left > 0;
-                     left = deadline - System.nanoTime()) {
-                    hosts.wait(Math.max(1, left / 1_000_000));
+        boolean[] graceOver = new boolean[1];
+        Clock.Timer grace = clock.schedule(() -> {
+            synchronized (hosts) {
+                graceOver[0] = true;
+                hosts.notifyAll();
+            }
+        }, RECONNECT_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            synchronized (hosts) {
+                try {
+                    while (current != null && !graceOver[0] && !server.isClosed()) {
+                        hosts.wait();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                waiting = false;
+                if (current != null || server.isClosed()) {
+                    return false;
+                }
+                current = socket;
+                return true;
             }
-            waiting = false;
-            if (current != null || server.isClosed()) {
-                return false;
-            }
-            current = socket;
-            return true;
+        } finally {
+            grace.cancel();
         }
     }
 

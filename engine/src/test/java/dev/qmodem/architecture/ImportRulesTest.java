@@ -27,7 +27,7 @@ class ImportRulesTest {
     private static final Pattern IMPORT = Pattern.compile("^import dev\\.qmodem\\.([a-z]+)", Pattern.MULTILINE);
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("at", Set.of()),
-            Map.entry("transport", Set.of()),
+            Map.entry("transport", Set.of("time")),
             Map.entry("fs", Set.of()),
             Map.entry("profile", Set.of()),
             Map.entry("network", Set.of()),

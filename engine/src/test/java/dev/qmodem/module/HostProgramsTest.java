@@ -44,7 +44,7 @@ class HostProgramsTest {
             assertThat(run(SYSTEM_PYTHON, "-c", PYSERIAL_ATI, link.toString())).isEqualTo(ATI);
         }
         try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, dir.resolve("ufs")));
-             TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0))) {
+             TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock())) {
             tcp.start(modem);
             assertThat(run(SYSTEM_PYTHON, "-c", PYSERIAL_ATI, "socket://127.0.0.1:" + tcp.port())).isEqualTo(ATI);
         }

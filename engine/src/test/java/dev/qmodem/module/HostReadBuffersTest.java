@@ -57,7 +57,7 @@ class HostReadBuffersTest {
             }
         };
         try (EmulatedModule modem = EmulatedModule.create(ModuleConfig.of(Model.BG95, ufs));
-             TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0))) {
+             TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock())) {
             tcp.start(link -> modem.serve(link.with(link.input(), link.output(), new Observed(link.channel()))));
             try (HostConnection host = new HostConnection("127.0.0.1", tcp.port(), (sent, wait) -> { })) {
                 host.command("ATE0");

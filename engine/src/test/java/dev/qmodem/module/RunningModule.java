@@ -29,7 +29,7 @@ public final class RunningModule implements AutoCloseable {
 
     public static RunningModule start(ModuleConfig config) throws IOException {
         EmulatedModule modem = EmulatedModule.create(config);
-        TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+        TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock());
         transport.start(modem);
         return new RunningModule(modem, transport, (sent, wait) -> Thread.sleep(wait.toMillis()));
     }
@@ -42,7 +42,7 @@ public final class RunningModule implements AutoCloseable {
         VirtualClock clock = new VirtualClock();
         EmulatedModule modem = EmulatedModule.create(config, clock);
         TakenBytes taken = new TakenBytes();
-        TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+        TcpTransport transport = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock());
         transport.start(taken.counting(modem));
         return new RunningModule(modem, transport, (sent, wait) -> {
             taken.await(sent);

@@ -44,7 +44,7 @@ public final class VirtualHost implements AutoCloseable {
         modem = EmulatedModule.create(ModuleConfig.of(model, Files.createDirectories(work.resolve("ufs"))), clock);
         HostSessionHandler handler = taken.counting(modem);
         if (line == Line.TCP) {
-            TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0));
+            TcpTransport tcp = new TcpTransport(new InetSocketAddress("127.0.0.1", 0), modem.clock());
             tcp.start(handler);
             transport = tcp;
             Socket socket = new Socket("127.0.0.1", tcp.port());

@@ -3,6 +3,7 @@ package dev.qmodem.fleet;
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
 import dev.qmodem.profile.Model;
+import dev.qmodem.time.Clock;
 import dev.qmodem.transport.PtyTransport;
 import dev.qmodem.transport.TcpTransport;
 import dev.qmodem.transport.Transport;
@@ -92,20 +93,20 @@ public final class Fleet implements AutoCloseable {
         EmulatedModule module = EmulatedModule.create(
                 new ModuleConfig(model, ufs, config.profileOverrides(), config.hostAliases()));
         modules[index] = new FleetModule(id, model, null, -1, ufs, module);
-        Transport transport = transport(config, id, index);
+        Transport transport = transport(config, id, index, module.clock());
         transport.start(module);
         transports[index] = transport;
         int port = transport instanceof TcpTransport tcp ? tcp.port() : -1;
         modules[index] = new FleetModule(id, model, transport.endpoint(), port, ufs, module);
     }
 
-    private static Transport transport(FleetConfig config, String id, int index) {
+    private static Transport transport(FleetConfig config, String id, int index, Clock clock) {
         if (config.ptyDirectory() != null) {
             return new PtyTransport(config.ptyDirectory().resolve("ttyQ" + id));
         }
         int base = config.listen().getPort();
         return new TcpTransport(new InetSocketAddress(config.listen().getAddress(), base == 0 ? 0 : base + index),
-                Thread.ofVirtual());
+                Thread.ofVirtual(), clock);
     }
 
     /** Every module, in id order. */

@@ -56,7 +56,7 @@ final class RunningModule implements AutoCloseable {
             ftpServer = EmbeddedFtpServer.builder().root(folder.path().resolve("ftp-root"))
                     .dataFolder(certificateFolder).port(0).explicitTlsPort(0).implicitTlsPort(0).start();
             module = dev.qmodem.module.EmulatedModule.create(new ModuleConfig(model, ufs, new Properties(), hostAliases));
-            TcpTransport transport = new TcpTransport(new InetSocketAddress(LOOPBACK, 0));
+            TcpTransport transport = new TcpTransport(new InetSocketAddress(LOOPBACK, 0), module.clock());
             transport.start(module);
             return new RunningModule(model, folder, ufs, ftpServer, module, transport);
         } catch (IOException | RuntimeException e) {
