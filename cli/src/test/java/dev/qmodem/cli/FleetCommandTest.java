@@ -107,9 +107,9 @@ class FleetCommandTest {
             firstModulePort = probe.getLocalPort();
         }
         try (ServerSocket control = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            int exit = new picocli.CommandLine(new QModemCommand()).execute("fleet", "--count", "2",
-                    "--listen", "127.0.0.1:" + firstModulePort, "--ufs-root", temp.toString(), "--no-ftp-server",
-                    "--control", "127.0.0.1:" + control.getLocalPort());
+            String[] args = {"fleet", "--count", "2", "--listen", "127.0.0.1:" + firstModulePort,
+                "--ufs-root", temp.toString(), "--no-ftp-server", "--control", "127.0.0.1:" + control.getLocalPort()};
+            int exit = QModemCommand.commandLine(args).execute(args);
             assertThat(exit).isEqualTo(1);
         }
         assertThat(Files.isDirectory(temp.resolve("1"))).as("the fleet was built").isTrue();
