@@ -4,8 +4,6 @@ import dev.qmodem.control.ControlServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /** The control API flags that {@code serve}, {@code fleet} and {@code load} share. */
 final class ControlOptions {
@@ -37,37 +35,8 @@ final class ControlOptions {
      * {@link #start} on a thread of its own: the HTTP server's stack (Jetty, Jackson, Micrometer) takes longer to
      * load than the module, so {@code serve} builds the module meanwhile and awaits both before its ready line.
      */
-    Starting startAside(CommandLine command) {
-        FutureTask<ControlServer> task = new FutureTask<>(() -> start(command));
-        Thread.ofPlatform().name("qmodem-control-start").start(task);
-        return new Starting(task);
-    }
-
-    /** A control server being started; {@link #await} gives it (null with {@code --no-control}) or its failure. */
-    record Starting(FutureTask<ControlServer> task) {
-
-        ControlServer await() throws InterruptedException {
-            try {
-                return task.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException("the control API did not start", e.getCause());
-            }
-        }
-
-        /** Stops the server once it is up, when what it would control failed to start. */
-        void abandon() {
-            try {
-                ControlServer server = await();
-                if (server != null) {
-                    server.close();
-                }
-            } catch (RuntimeException | InterruptedException ignored) {
-                // it did not start either
-            }
-        }
+    StartingAside<ControlServer> startAside(CommandLine command) {
+        return StartingAside.start("qmodem-control-start", () -> start(command));
     }
 
     /** How the ready line names the started server. */

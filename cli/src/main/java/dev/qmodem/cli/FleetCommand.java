@@ -72,10 +72,11 @@ final class FleetCommand implements Callable<Integer> {
         ControlServer controlServer = null;
         EmbeddedFtpServer ftpServer = null;
         Fleet fleet;
-        try (FleetStart building = FleetStart.begin(fleetConfig(0, models, address, ptyDirectory, ufsRoot, options))) {
+        FleetConfig config = fleetConfig(0, models, address, ptyDirectory, ufsRoot, options);
+        try (StartingAside<Fleet> building = StartingAside.start("qmodem-fleet-start", () -> Fleet.start(config))) {
             controlServer = controlOptions.start(command);
             ftpServer = options.startFtpServer(endpoints, count);
-            fleet = building.fleet();
+            fleet = building.get();
         } catch (IOException | RuntimeException | InterruptedException e) {
             stop(controlServer, ftpServer);
             throw e;

@@ -3,6 +3,7 @@ package dev.qmodem.cli;
 import dev.qmodem.control.ControlServer;
 import dev.qmodem.control.Scenario;
 import dev.qmodem.fleet.Fleet;
+import dev.qmodem.fleet.FleetConfig;
 import dev.qmodem.ftpserver.EmbeddedFtpServer;
 import dev.qmodem.load.LoadResult;
 import dev.qmodem.load.LoadRun;
@@ -87,8 +88,8 @@ final class LoadCommand implements Callable<Integer> {
         Scenario script = scenarioOption.load(command);
         ControlServer controlServer = null;
         EmbeddedFtpServer ftpServer = null;
-        try (FleetStart building = FleetStart.begin(FleetCommand.fleetConfig(firstId, models, address, null, ufsRoot,
-                options))) {
+        FleetConfig config = FleetCommand.fleetConfig(firstId, models, address, null, ufsRoot, options);
+        try (StartingAside<Fleet> building = StartingAside.start("qmodem-fleet-start", () -> Fleet.start(config))) {
             controlServer = controlOptions.start(command);
             Workload.Server server = workload.server();
             if (server == null) {
@@ -99,7 +100,7 @@ final class LoadCommand implements Callable<Integer> {
                 }
                 server = new Workload.Server(ftpServer.host(), ftpServer.port(), ftpServer.user(), ftpServer.password());
             }
-            try (Fleet fleet = building.fleet()) {
+            try (Fleet fleet = building.get()) {
                 return run(workload, server, part, fleet, address, controlServer, script);
             }
         } finally {

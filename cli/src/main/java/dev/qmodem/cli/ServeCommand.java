@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Scenario script = scenarioOption.load(spec.commandLine());
         Function<Clock, Transport> transports = transport();
-        ControlOptions.Starting controlStarting = controlOptions.startAside(spec.commandLine());
+        StartingAside<ControlServer> controlStarting = controlOptions.startAside(spec.commandLine());
         Path ufsDirectory = ufs != null ? ufs : DataDirectory.resolve().resolve(model.name()).resolve("ufs");
         List<String> endpoints = new ArrayList<>();
         EmbeddedFtpServer ftpServer;
@@ -97,11 +97,11 @@ final class ServeCommand implements Callable<Integer> {
             modem = EmulatedModule.create(
                     new ModuleConfig(model, ufsDirectory, options.profileOverrides(), options.hostAliases));
         } catch (RuntimeException e) {
-            controlStarting.abandon();
+            controlStarting.close();
             throw e;
         }
         Transport transport = transports.apply(modem.clock());
-        ControlServer controlServer = controlStarting.await();
+        ControlServer controlServer = controlStarting.get();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (controlServer != null) {
