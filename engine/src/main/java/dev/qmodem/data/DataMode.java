@@ -41,6 +41,7 @@ public final class DataMode {
     private int writesInFlight;
     private boolean lineFeedPending;
     private long lineFeedDeadline;
+    private volatile boolean hostSendsLineFeeds = true;
 
     /**
      * @param lateLineFeedNanos how long after CONNECT a line feed as the first data byte still belongs to the
@@ -51,6 +52,19 @@ public final class DataMode {
         this.settings = settings;
         this.clock = clock;
         this.lateLineFeedNanos = lateLineFeedNanos;
+    }
+
+    AtSettings settings() {
+        return settings;
+    }
+
+    /**
+     * What the host's command lines showed of its line ending: a host that ends them with CR alone gets no late
+     * line feed taken, so a line feed that starts its data is data. Until a line shows it, the late line feed rule
+     * applies.
+     */
+    void hostSendsLineFeeds(boolean sendsThem) {
+        hostSendsLineFeeds = sendsThem;
     }
 
     /**
@@ -113,7 +127,7 @@ public final class DataMode {
                 output.hold();
                 holdingUrcs = true;
             }
-            lineFeedPending = true;
+            lineFeedPending = hostSendsLineFeeds;
             lineFeedDeadline = clock.nanoTime() + lateLineFeedNanos;
             detector = new EscapeDetector(guardNanos(), clock.nanoTime());
             stateChanged.signalAll();

@@ -1,5 +1,6 @@
 package dev.qmodem.data;
 
+import dev.qmodem.at.AtSettings;
 import dev.qmodem.time.Clock;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class HostRouter {
     private final CommandMode commandMode;
     private final Clock clock;
     private final byte[] commandBytes = new byte[COMMAND_BUFFER];
+    /** The last byte command mode took ended a line (a CR): the next one tells the host's line ending. */
+    private boolean afterLineEnd;
 
     public HostRouter(DataMode dataMode, CommandMode commandMode, Clock clock) {
         this.dataMode = dataMode;
@@ -88,21 +91,43 @@ public final class HostRouter {
     private void route(ByteBuffer bytes) throws IOException {
         long readAt = clock.nanoTime();
         while (bytes.hasRemaining()) {
-            if (dataMode.fromHost(bytes, readAt) < 0) {
+            if (dataMode.fromHost(bytes, readAt) >= 0) {
+                afterLineEnd = false;
+            } else {
                 feedCommandMode(bytes);
             }
         }
     }
 
-    /** One command line at most: data mode may begin right after it. A direct buffer's bytes are copied for it. */
+    /**
+     * One command line at most: data mode may begin right after it. A direct buffer's bytes are copied for it. A
+     * line feed in the same read right after the line's CR is that line's, never data.
+     */
     private void feedCommandMode(ByteBuffer bytes) {
+        int start = bytes.position();
         if (bytes.hasArray()) {
             int used = commandMode.feed(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
             bytes.position(bytes.position() + used);
-            return;
+        } else {
+            int n = Math.min(commandBytes.length, bytes.remaining());
+            bytes.get(bytes.position(), commandBytes, 0, n);
+            bytes.position(bytes.position() + commandMode.feed(commandBytes, 0, n));
         }
-        int n = Math.min(commandBytes.length, bytes.remaining());
-        bytes.get(bytes.position(), commandBytes, 0, n);
-        bytes.position(bytes.position() + commandMode.feed(commandBytes, 0, n));
+        learnLineEnding(bytes, start, bytes.position());
+        if (afterLineEnd && bytes.hasRemaining() && bytes.get(bytes.position()) == dataMode.settings().lineFeed()) {
+            learnLineEnding(bytes, bytes.position(), bytes.position() + 1);
+            bytes.position(bytes.position() + 1);
+        }
+    }
+
+    private void learnLineEnding(ByteBuffer bytes, int from, int to) {
+        AtSettings settings = dataMode.settings();
+        for (int i = from; i < to; i++) {
+            byte b = bytes.get(i);
+            if (afterLineEnd) {
+                dataMode.hostSendsLineFeeds(b == settings.lineFeed());
+            }
+            afterLineEnd = b == settings.lineTerminator();
+        }
     }
 }

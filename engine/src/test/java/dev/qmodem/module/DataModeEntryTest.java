@@ -83,6 +83,23 @@ class DataModeEntryTest {
 
     @ParameterizedTest
     @EnumSource(Line.class)
+    void aHostThatEndsLinesWithCrAloneKeepsTheLineFeedThatStartsItsData(Line line) throws Exception {
+        try (VirtualHost host = VirtualHost.start(line, Model.BG95, work)) {
+            echoOff(host, Ending.CR);
+            host.send("AT\r");
+            host.expect("\r\nOK\r\n");
+            host.send("AT+QFUPL=\"d.txt\",5,5\r");
+            host.expect("\r\nCONNECT\r\n");
+            host.send("\nhell");
+            host.readThrough("\r\n\r\nOK\r\n");
+            host.send("AT+QFDWL=\"d.txt\"\r");
+            host.expect("\r\nCONNECT\r\n\nhell\r\n+QFDWL: 5,");
+            host.readThrough("\r\n\r\nOK\r\n");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Line.class)
     void zeroLengthReadsAtTheEndOfAFileAnswerEveryTime(Line line) throws Exception {
         try (VirtualHost host = VirtualHost.start(line, Model.BG95, work)) {
             echoOff(host, Ending.CR);
