@@ -24,8 +24,15 @@ public final class DataMode {
 
     private enum State { IDLE, PENDING, ACTIVE, SUSPENDED, CLOSING }
 
-    /** Data goes out in slices of at most this, so an escape stops a download within one slice. */
+    /**
+     * Data goes out in slices, so an escape stops a download within one slice: this small while the host takes
+     * them slowly (a paced UART), doubling up to {@link #MAX_SLICE} while each goes out at once (a socket host,
+     * where a slice per system call is what the relay costs).
+     */
     static final int SLICE = 16 * 1024;
+    static final int MAX_SLICE = 256 * 1024;
+    private static final long QUICK_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long SLOW_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final byte[] PLUSES = {'+', '+', '+'};
 
     private final HostOutput output;
@@ -391,6 +398,8 @@ public final class DataMode {
         /** Data to the host in slices; also a channel, whose buffers go to the host's own channel when it has one. */
         private final class HostStream extends OutputStream implements WritableByteChannel {
 
+            private int slice = SLICE;
+
             @Override
             public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
@@ -407,12 +416,20 @@ public final class DataMode {
                 int end = bytes.limit();
                 try {
                     while (bytes.position() < end) {
-                        bytes.limit(Math.min(end, bytes.position() + SLICE));
+                        bytes.limit(Math.min(end, bytes.position() + slice));
                         enterWrite();
+                        long took;
                         try {
+                            long start = clock.nanoTime();
                             output.write(bytes);
+                            took = clock.nanoTime() - start;
                         } finally {
                             leaveWrite();
+                        }
+                        if (took < QUICK_SLICE_NANOS) {
+                            slice = Math.min(MAX_SLICE, slice * 2);
+                        } else if (took > SLOW_SLICE_NANOS) {
+                            slice = SLICE;
                         }
                     }
                 } finally {
