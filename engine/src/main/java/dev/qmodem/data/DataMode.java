@@ -22,7 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class DataMode {
 
-    private enum State { IDLE, PENDING, ACTIVE, SUSPENDED, CLOSING }
+    /**
+     * ESCAPING: the escape's OK is going out, after which the session is SUSPENDED; CLOSING: the session's final
+     * response is going out, after which it is over. A data write waits through the first and fails in the second.
+     */
+    private enum State { IDLE, PENDING, ACTIVE, SUSPENDED, ESCAPING, CLOSING }
 
     /**
      * Data goes out in slices, so an escape stops a download within one slice: this small while the host takes
@@ -170,7 +174,7 @@ public final class DataMode {
         int len = bytes.remaining();
         lock.lock();
         try {
-            while (state == State.CLOSING) {
+            while (state == State.CLOSING || state == State.ESCAPING) {
                 stateChanged.awaitUninterruptibly();
             }
             if (state != State.ACTIVE) {
@@ -263,7 +267,7 @@ public final class DataMode {
             if (session != current || state != State.SUSPENDED) {
                 return;
             }
-            state = State.CLOSING;
+            state = State.ESCAPING;
         } finally {
             lock.unlock();
         }
@@ -356,7 +360,8 @@ public final class DataMode {
         private void endWith(List<String> info, String finalLine) {
             lock.lock();
             try {
-                while (session == this && (state == State.PENDING || state == State.CLOSING)) {
+                while (session == this
+                        && (state == State.PENDING || state == State.ESCAPING || state == State.CLOSING)) {
                     stateChanged.awaitUninterruptibly();
                 }
                 if (session != this) {
@@ -382,7 +387,7 @@ public final class DataMode {
         public void abandon() {
             lock.lock();
             try {
-                if (session == this && state != State.CLOSING) {
+                if (session == this && state != State.CLOSING && state != State.ESCAPING) {
                     finish(this);
                 }
             } finally {
@@ -446,7 +451,8 @@ public final class DataMode {
             private void enterWrite() throws IOException {
                 lock.lock();
                 try {
-                    while (session == Session.this && (state == State.PENDING || state == State.SUSPENDED)) {
+                    while (session == Session.this
+                            && (state == State.PENDING || state == State.SUSPENDED || state == State.ESCAPING)) {
                         stateChanged.awaitUninterruptibly();
                     }
                     if (session != Session.this || state != State.ACTIVE) {
