@@ -22,6 +22,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,14 +139,14 @@ public final class TransferBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Peers.requireVsftpd();
-        Path work = Files.createTempDirectory("qmodem-bench-transfer");
+        Path work = scratchFolder();
         Path ufs = Files.createDirectories(work.resolve("ufs"));
         Path curlFiles = Files.createDirectories(work.resolve("curl"));
         System.out.printf("transfer of %d MiB over loopback against one vsftpd 3.0.3 (plain and explicit FTPS), "
-                        + "median of %d alternating rounds; load average at start: %s%n",
-                options.size() >> 20, options.rounds(), loadAverage());
+                        + "files in %s, median of %d alternating rounds; load average at start: %s%n",
+                options.size() >> 20, work.getParent(), options.rounds(), loadAverage());
         Map<Row, Figures> figures = new EnumMap<>(Row.class);
-        try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT)
+        try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT).root(work.resolve("server"))
                 .option("force_local_logins_ssl", "NO").option("force_local_data_ssl", "NO")
                 .option("log_ftp_protocol", "NO").option("debug_ssl", "NO").start()) {
             Path served = server.root().resolve(SERVED);
@@ -297,6 +298,19 @@ public final class TransferBenchmark {
                 out.write(block, 0, (int) Math.min(block.length, size - written));
             }
         }
+    }
+
+    /**
+     * Where the served, uploaded and UFS files go: a RAM file system when the machine has one, so that the disk's
+     * write-back of the previous round's gigabyte does not decide an upload's speed (both sides write there).
+     */
+    private static Path scratchFolder() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        Path work = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "qmodem-bench-transfer")
+                : Files.createTempDirectory("qmodem-bench-transfer");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // vsftpd's user goes in
+        return work;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -64,7 +64,11 @@ final class TlsSockets {
                 socket = (SSLSocket) tls.context().getSocketFactory()
                         .createSocket(new ControlPortSocket(plain, controlPort), host, controlPort, true);
             }
-            return handshake(tls, socket, plain, clock);
+            handshake(tls, socket, plain, clock);
+            // The transfer's watchdog closes the socket under a read that waits too long. A read timeout on a
+            // channel's socket would also cost a switch to non-blocking mode and a poll for every TLS record.
+            plain.setSoTimeout(0);
+            return socket;
         } catch (IOException | RuntimeException e) {
             FtpSession.closeQuietly(plain);
             throw e;
