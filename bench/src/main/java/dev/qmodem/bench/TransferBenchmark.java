@@ -45,7 +45,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>qmodem is timed from {@code CONNECT} to the last byte read (GET to {@code COM:}), from {@code CONNECT} to
  *       the {@code +QFTPPUT} URC (PUT from {@code COM:}), and from {@code OK} to the URC (to and from UFS files).
  *       The host is in this JVM, on a TCP socket, and reads and writes 1 MiB at a time through a direct buffer.</li>
- *   <li>Each row runs {@code rounds} times, curl and qmodem alternating which goes first; the figure is the median.</li>
+ *   <li>Each row runs {@code rounds} times after one round that is not counted (the JIT's and the file system's
+ *       first pass), curl and qmodem alternating which goes first; the figure is the median.</li>
  * </ul>
  * The machine's load average is printed with the figures: compare ratios within one run only.
  * <p>
@@ -143,7 +144,7 @@ public final class TransferBenchmark {
         Path ufs = Files.createDirectories(work.resolve("ufs"));
         Path curlFiles = Files.createDirectories(work.resolve("curl"));
         System.out.printf("transfer of %d MiB over loopback against one vsftpd 3.0.3 (plain and explicit FTPS), "
-                        + "files in %s, median of %d alternating rounds; load average at start: %s%n",
+                        + "files in %s, median of %d alternating rounds after one warm-up round; load average at start: %s%n",
                 options.size() >> 20, work.getParent(), options.rounds(), loadAverage());
         Map<Row, Figures> figures = new EnumMap<>(Row.class);
         try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT).root(work.resolve("server"))
@@ -168,7 +169,8 @@ public final class TransferBenchmark {
                         recording.start();
                     }
                     Boolean openTls = null;
-                    for (int round = 0; round < options.rounds(); round++) {
+                    // Round -1 warms up and is not counted: the first write of each file allocates its pages.
+                    for (int round = -1; round < options.rounds(); round++) {
                         for (Row row : options.rows()) {
                             if (openTls == null || openTls != row.tls) {
                                 if (openTls != null) {
@@ -177,7 +179,7 @@ public final class TransferBenchmark {
                                 host.open(server, row.tls);
                                 openTls = row.tls;
                             }
-                            Figures f = figures.computeIfAbsent(row, r -> new Figures());
+                            Figures f = round < 0 ? new Figures() : figures.computeIfAbsent(row, r -> new Figures());
                             boolean curlFirst = round % 2 == 0;
                             if (options.withCurl() && curlFirst) {
                                 f.curl.add(curl(row, server, served, curlFiles, work));

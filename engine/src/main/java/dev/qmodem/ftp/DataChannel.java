@@ -11,6 +11,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -87,6 +88,24 @@ final class DataChannel {
                     await(SelectionKey.OP_WRITE);
                 }
             }
+        } catch (SocketException | SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw asSocketException(e);
+        }
+    }
+
+    /**
+     * Sends up to {@code count} bytes of {@code file} from {@code position} with the kernel's sendfile; each time the
+     * server takes nothing, waits until the watchdog expires. Returns how many were sent, 0 only at the file's end.
+     */
+    long transferFrom(FileChannel file, long position, long count) throws IOException {
+        try {
+            long n;
+            while ((n = file.transferTo(position, count, channel)) == 0 && position < file.size()) {
+                await(SelectionKey.OP_WRITE);
+            }
+            return n;
         } catch (SocketException | SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {

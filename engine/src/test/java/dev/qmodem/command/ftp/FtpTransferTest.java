@@ -148,6 +148,11 @@ class FtpTransferTest {
             Files.write(rig.ufs().resolve("whole.bin"), Payloads.bytes(0, 2000));
             rig.at("AT+QFTPPUT=\"copy.bin\",\"whole.bin\"", "\r\nOK\r\n\r\n+QFTPPUT: 0,2000\r\n");
             assertThat(Payloads.fileHolds(rig.serverRoot().resolve("copy.bin"), 2000)).isTrue();
+            // more than the sockets hold: the file goes out by sendfile, which stops and waits for the server
+            int big = (8 << 20) + 7;
+            Files.write(rig.ufs().resolve("big.bin"), Payloads.bytes(0, big));
+            rig.at("AT+QFTPPUT=\"big.bin\",\"big.bin\"", "\r\nOK\r\n\r\n+QFTPPUT: 0," + big + "\r\n");
+            assertThat(Payloads.fileHolds(rig.serverRoot().resolve("big.bin"), big)).isTrue();
             // <startpos> is both the local read offset and the server offset (REST): a resumed upload
             rig.place("resume.bin", Payloads.bytes(0, 500));
             rig.at("AT+QFTPPUT=\"resume.bin\",\"whole.bin\",500", "\r\nOK\r\n\r\n+QFTPPUT: 0,1500\r\n");
