@@ -15,11 +15,16 @@ import java.nio.channels.ReadableByteChannel;
  */
 public final class DownloadConnection extends DataConnection {
 
+    /** The largest TLS record's plaintext, and the most bytes any TLS version sends for it. */
+    private static final int RECORD = 16 * 1024;
+    private static final int RECORD_ON_WIRE = RECORD + 2048 + 5;
+
     private final DataInput data;
 
     DownloadConnection(FtpSession session, Socket socket, long timeoutMillis, Clock clock) throws IOException {
         super(session, socket, timeoutMillis, clock);
-        this.data = new DataInput(tlsStream(Socket::getInputStream));
+        InputStream tls = tlsStream(Socket::getInputStream);
+        this.data = new DataInput(tls, tls == null ? null : session.transportOf(socket).getInputStream());
     }
 
     /**
@@ -32,13 +37,18 @@ public final class DownloadConnection extends DataConnection {
         return data;
     }
 
-    /** Over the plain socket's channel, or over the TLS socket's stream ({@code in}, null for a channel). */
+    /**
+     * Over the plain socket's channel, or over the TLS socket's stream ({@code in}, null for a channel) and the
+     * plain socket it is layered on ({@code transport}).
+     */
     private final class DataInput extends InputStream implements ReadableByteChannel {
         private final InputStream in;
+        private final InputStream transport;
         private byte[] bounce;
 
-        DataInput(InputStream in) {
+        DataInput(InputStream in, InputStream transport) {
             this.in = in;
+            this.transport = transport;
         }
 
         @Override
@@ -54,7 +64,17 @@ public final class DownloadConnection extends DataConnection {
             }
             silence.waiting();
             try {
-                return counted(in.read(b, off, len));
+                // A TLS read returns one record; the records already here are read too, so that they go on in one
+                // write. Only whole ones: the next read must not wait for the server.
+                int n = in.read(b, off, len);
+                while (n > 0 && len - n >= RECORD && transport.available() >= RECORD_ON_WIRE) {
+                    int more = in.read(b, off + n, len - n);
+                    if (more <= 0) {
+                        break;
+                    }
+                    n += more;
+                }
+                return counted(n);
             } catch (IOException e) {
                 throw streamFailure(e);
             } finally {

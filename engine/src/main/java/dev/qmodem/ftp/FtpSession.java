@@ -371,6 +371,11 @@ public final class FtpSession implements Closeable {
         }
     }
 
+    /** The plain socket under a TLS data socket of this session; a plain one is its own. */
+    Socket transportOf(Socket data) {
+        return wire.transportOf(data);
+    }
+
     private FtpFailure dataSetupFailed(Socket socket, IOException e) {
         closeQuietly(socket);
         abandonTransfer(socket);

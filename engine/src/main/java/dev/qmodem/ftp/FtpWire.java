@@ -43,6 +43,9 @@ final class FtpWire extends FTPSClient {
     private final Clock clock;
     private Socket plainControl;
     private volatile Socket upload;
+    /** The last TLS data socket {@link #openData} returned, and the plain socket it is layered on. */
+    private volatile Socket tlsData;
+    private volatile Socket tlsDataTransport;
     private final List<Closeable> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean forceClosed;
 
@@ -158,7 +161,15 @@ final class FtpWire extends FTPSClient {
         Socket data = plain == null || dataTls == null ? plain
                 : TlsSockets.data(dataTls, plain, _hostname_, (SSLSocket) _socket_, clock);
         upload = command.equals("STOR") ? data : null;
+        tlsData = data != plain ? data : null;
+        tlsDataTransport = data != plain ? plain : null;
         return data;
+    }
+
+    /** The plain socket under a TLS data socket {@link #openData} returned last; else {@code data} itself. */
+    Socket transportOf(Socket data) {
+        Socket transport = tlsDataTransport;
+        return data == tlsData && transport != null ? transport : data;
     }
 
     /** Closes a data socket {@link #openData} returned; an upload's so that the TLS session stays resumable. */
