@@ -45,6 +45,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>qmodem is timed from {@code CONNECT} to the last byte read (GET to {@code COM:}), from {@code CONNECT} to
  *       the {@code +QFTPPUT} URC (PUT from {@code COM:}), and from {@code OK} to the URC (to and from UFS files).
  *       The host is in this JVM, on a TCP socket, and reads and writes 1 MiB at a time through a direct buffer.</li>
+ *   <li>An upload through {@code COM:} puts three processes on the cores (the host, qmodem, the server) where curl
+ *       puts two; it is also measured against {@code cat file | curl -T -}, which has three as well.</li>
  *   <li>Each row runs {@code rounds} times after one round that is not counted (the JIT's and the file system's
  *       first pass), curl and qmodem alternating which goes first; the figure is the median.</li>
  * </ul>
@@ -133,6 +135,8 @@ public final class TransferBenchmark {
     /** One row's runs per side, and the heap qmodem's JVM used at most while it ran. */
     private static final class Figures {
         final List<Run> curl = new ArrayList<>();
+        /** Uploads through COM: only: curl reading from a pipe, the same three processes as host, qmodem and server. */
+        final List<Run> curlFromPipe = new ArrayList<>();
         final List<Run> qmodem = new ArrayList<>();
         long peakHeap;
     }
@@ -182,7 +186,7 @@ public final class TransferBenchmark {
                             Figures f = round < 0 ? new Figures() : figures.computeIfAbsent(row, r -> new Figures());
                             boolean curlFirst = round % 2 == 0;
                             if (options.withCurl() && curlFirst) {
-                                f.curl.add(curl(row, server, served, curlFiles, work));
+                                curlRuns(row, f, server, served, curlFiles, work);
                             }
                             HeapSampler heap = HeapSampler.start();
                             long cpuBefore = moduleCpuNanos();
@@ -190,7 +194,7 @@ public final class TransferBenchmark {
                             f.qmodem.add(new Run(speed, perGib(moduleCpuNanos() - cpuBefore, options.size())));
                             f.peakHeap = Math.max(f.peakHeap, heap.stop());
                             if (options.withCurl() && !curlFirst) {
-                                f.curl.add(curl(row, server, served, curlFiles, work));
+                                curlRuns(row, f, server, served, curlFiles, work);
                             }
                         }
                     }
@@ -228,6 +232,12 @@ public final class TransferBenchmark {
                             + "   CPU s/GiB qmodem %.2f curl %.2f   %s%n",
                     row.label(), qmodem / MB, rounds(f.qmodem), row.curlLabel(), curl / MB, rounds(f.curl),
                     qmodem / curl, qmodemCpu, curlCpu, heap);
+            if (!f.curlFromPipe.isEmpty()) {
+                double piped = median(f.curlFromPipe, Run::speed);
+                System.out.printf("  %s  %-29s %7.1f MB/s %s  qmodem / this %.2f (curl -T file / this %.2f)%n",
+                        " ".repeat(row.label().length()), "cat file | curl -T -", piped / MB,
+                        rounds(f.curlFromPipe), qmodem / piped, curl / piped);
+            }
         }
         System.out.printf("  (max heap %.0f MiB)%n", Runtime.getRuntime().maxMemory() / 1048576.0);
     }
@@ -262,7 +272,19 @@ public final class TransferBenchmark {
     }
 
     /** curl's speed, timed from its pretransfer point to its end by its own timers, and its CPU time (user + sys). */
-    private static Run curl(Row row, Vsftpd server, Path served, Path curlFiles, Path work)
+    /**
+     * curl's runs of a row. An upload through COM: has a third process on the cores (the host, qmodem, the server),
+     * so it is also measured against curl reading the file from {@code cat} through a pipe, which has three too.
+     */
+    private static void curlRuns(Row row, Figures f, Vsftpd server, Path served, Path curlFiles, Path work)
+            throws IOException, InterruptedException {
+        f.curl.add(curl(row, server, served, curlFiles, work, false));
+        if (!row.get && !row.ufs) {
+            f.curlFromPipe.add(curl(row, server, served, curlFiles, work, true));
+        }
+    }
+
+    private static Run curl(Row row, Vsftpd server, Path served, Path curlFiles, Path work, boolean fromPipe)
             throws IOException, InterruptedException {
         Path times = work.resolve("curl-times");
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString(),
@@ -278,6 +300,13 @@ public final class TransferBenchmark {
             command.addAll(List.of("-T", served.toString(), url + "curl-up.bin"));
         }
         command.addAll(List.of("-w", "%{time_pretransfer} %{time_total} %{size_download} %{size_upload}"));
+        if (fromPipe) {
+            List<String> curl = command.subList(command.indexOf("curl"), command.size());
+            curl.set(curl.indexOf(served.toString()), "-");
+            String pipeline = "cat '" + served + "' | " + String.join(" ", curl.stream().map(a -> "'" + a + "'").toList());
+            curl.clear();
+            command.addAll(List.of("sh", "-c", pipeline));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (process.waitFor() != 0) {
