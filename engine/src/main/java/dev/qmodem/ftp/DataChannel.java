@@ -25,6 +25,9 @@ import javax.net.ssl.SSLSocket;
  */
 final class DataChannel {
 
+    /** What an {@link Attempt} returns when the kernel could not move anything yet. */
+    private static final long NOT_YET = Long.MIN_VALUE;
+
     private final SocketChannel channel;
     private final Selector selector;
     private final Watchdog silence;
@@ -67,32 +70,18 @@ final class DataChannel {
      * Failures are {@link SocketException}s as a socket's stream throws them, or a {@link SocketTimeoutException}.
      */
     int read(ByteBuffer target) throws IOException {
-        try {
-            int n;
-            while ((n = channel.read(target)) == 0 && target.hasRemaining()) {
-                await(SelectionKey.OP_READ);
-            }
-            return n;
-        } catch (SocketException | SocketTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            throw asSocketException(e);
-        }
+        return (int) untilDone(SelectionKey.OP_READ, () -> {
+            int n = channel.read(target);
+            return n == 0 && target.hasRemaining() ? NOT_YET : n;
+        });
     }
 
-    /** Writes all of {@code source}; each time the server takes nothing, waits until the watchdog expires. */
+    /** Writes all of {@code source}; each time the server takes no more, waits until the watchdog expires. */
     void write(ByteBuffer source) throws IOException {
-        try {
-            while (source.hasRemaining()) {
-                if (channel.write(source) == 0) {
-                    await(SelectionKey.OP_WRITE);
-                }
-            }
-        } catch (SocketException | SocketTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            throw asSocketException(e);
-        }
+        untilDone(SelectionKey.OP_WRITE, () -> {
+            channel.write(source);
+            return source.hasRemaining() ? NOT_YET : 0;
+        });
     }
 
     /**
@@ -100,12 +89,26 @@ final class DataChannel {
      * server takes nothing, waits until the watchdog expires. Returns how many were sent, 0 only at the file's end.
      */
     long transferFrom(FileChannel file, long position, long count) throws IOException {
+        return untilDone(SelectionKey.OP_WRITE, () -> {
+            long n = file.transferTo(position, count, channel);
+            return n == 0 && position < file.size() ? NOT_YET : n;
+        });
+    }
+
+    /** One non-blocking try of a read or write: its result, or {@link #NOT_YET} to wait and try again. */
+    @FunctionalInterface
+    private interface Attempt {
+        long run() throws IOException;
+    }
+
+    /** Tries until an attempt is done, waiting for {@code operation} in between; failures as a socket's stream's. */
+    private long untilDone(int operation, Attempt attempt) throws IOException {
         try {
-            long n;
-            while ((n = file.transferTo(position, count, channel)) == 0 && position < file.size()) {
-                await(SelectionKey.OP_WRITE);
+            long result;
+            while ((result = attempt.run()) == NOT_YET) {
+                await(operation);
             }
-            return n;
+            return result;
         } catch (SocketException | SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {
@@ -151,6 +154,7 @@ final class DataChannel {
             throw new AsynchronousCloseException();
         }
     }
+
     /** Closes the channel and its selector; a thread waiting in {@link #read} or {@link #write} fails at once. */
     void close() {
         try {

@@ -26,8 +26,6 @@ public final class FtpGetCommand extends FtpSetCommand {
         this.localLimit = profile.ftpLimits().local();
     }
 
-
-
     @Override
     void set(Args args, Response response) throws AtException {
         args.count(2, 4);
