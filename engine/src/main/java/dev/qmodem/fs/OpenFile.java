@@ -2,7 +2,6 @@ package dev.qmodem.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 
 /** An open file of a {@link Volume} whose writes are charged to the volume's space. Not thread-safe. */
@@ -14,29 +13,6 @@ final class OpenFile {
     OpenFile(Volume volume, SeekableByteChannel channel) {
         this.volume = volume;
         this.channel = channel;
-    }
-
-    /**
-     * Sends the bytes from the position to the end through {@code sender}, straight from the file system, and
-     * moves the position past them; -1 if the file is not a file system's (a RAM file). The sender's failures
-     * are passed on as they are: they are the destination's.
-     */
-    long sendRest(FileSender sender) throws IOException {
-        if (!(channel instanceof FileChannel file)) {
-            return -1;
-        }
-        long start = position();
-        long end = size();
-        long position = start;
-        while (position < end) {
-            long n = sender.send(file, position, end - position); // its failures are the destination's
-            if (n <= 0) {
-                break;
-            }
-            position += n;
-            position(position);
-        }
-        return position - start;
     }
 
     /** Reads up to {@code len} bytes at the position; returns how many, 0 at the end of the file. */

@@ -54,14 +54,6 @@ final class StoredInputStream extends InputStream implements ReadableByteChannel
         }
     }
 
-    /** {@link FileSender#sendRest}: the rest of the file through {@code sender}, or -1 without a file channel. */
-    long sendRest(FileSender sender) throws IOException {
-        synchronized (lock) {
-            ensureOpen();
-            return file.sendRest(sender);
-        }
-    }
-
     @Override
     public boolean isOpen() {
         synchronized (lock) {

@@ -11,7 +11,6 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -81,17 +80,6 @@ final class DataChannel {
         untilDone(SelectionKey.OP_WRITE, () -> {
             channel.write(source);
             return source.hasRemaining() ? NOT_YET : 0;
-        });
-    }
-
-    /**
-     * Sends up to {@code count} bytes of {@code file} from {@code position} with the kernel's sendfile; each time the
-     * server takes nothing, waits until the watchdog expires. Returns how many were sent, 0 only at the file's end.
-     */
-    long transferFrom(FileChannel file, long position, long count) throws IOException {
-        return untilDone(SelectionKey.OP_WRITE, () -> {
-            long n = file.transferTo(position, count, channel);
-            return n == 0 && position < file.size() ? NOT_YET : n;
         });
     }
 

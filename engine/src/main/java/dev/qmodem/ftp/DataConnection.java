@@ -85,7 +85,7 @@ public abstract sealed class DataConnection permits DownloadConnection, UploadCo
     }
 
     /** Only the one thread that reads or writes the data counts it. */
-    void count(long moved) {
+    void count(int moved) {
         bytes += moved;
     }
 

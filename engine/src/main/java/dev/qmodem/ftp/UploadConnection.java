@@ -1,11 +1,8 @@
 package dev.qmodem.ftp;
 
-import dev.qmodem.fs.FileError;
-import dev.qmodem.fs.FileSender;
 import dev.qmodem.time.Clock;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -32,29 +29,6 @@ public final class UploadConnection extends DataConnection {
      */
     public OutputStream data() {
         return data;
-    }
-
-    /**
-     * Sends the rest of a stored file (a stream {@code LocalStorage.openRead} returned) from the file system straight
-     * to the plain data connection (sendfile), with the same timeout and failures as {@link #data()}.
-     *
-     * @return the bytes sent, or -1 when this cannot be (a TLS connection, a RAM file): write {@link #data()} instead
-     */
-    public long sendFile(InputStream stored) throws IOException {
-        if (channel == null) {
-            return -1;
-        }
-        try {
-            return FileSender.sendRest(stored, (file, position, count) -> {
-                long n = channel.transferFrom(file, position, count);
-                count(n);
-                return n;
-            });
-        } catch (FileError e) {
-            throw e;
-        } catch (IOException e) {
-            throw FtpErrors.fromIOException(e, FtpErrors.Channel.DATA);
-        }
     }
 
     /**

@@ -90,10 +90,7 @@ public final class FtpPutCommand extends FtpSetCommand {
                 UploadConnection upload = session.store(file, start);
                 service.transferStarted(upload::abort, upload::bytesTransferred);
                 try {
-                    long sent = upload.sendFile(source);
-                    if (sent < 0) {
-                        sent = Pump.copy(source, upload.data(), -1);
-                    }
+                    long sent = Pump.copy(source, upload.data(), -1);
                     upload.complete();
                     return Outcome.success(sent);
                 } catch (IOException e) {
