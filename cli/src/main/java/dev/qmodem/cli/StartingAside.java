@@ -1,5 +1,7 @@
 package dev.qmodem.cli;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,9 @@ final class StartingAside<T extends AutoCloseable> implements AutoCloseable {
     }
 
     static <T extends AutoCloseable> StartingAside<T> start(String threadName, Callable<T> start) {
+        // Logging is set up here first: both threads setting it up at once made SLF4J print a warning that it
+        // replays the calls it intercepted meanwhile, the first lines a user of `serve` saw.
+        LoggerFactory.getILoggerFactory();
         FutureTask<T> task = new FutureTask<>(start);
         Thread.ofPlatform().name(threadName).daemon().start(task);
         return new StartingAside<>(task);
