@@ -45,8 +45,12 @@ import java.util.function.ToDoubleFunction;
  *   <li>qmodem is timed from {@code CONNECT} to the last byte read (GET to {@code COM:}), from {@code CONNECT} to
  *       the {@code +QFTPPUT} URC (PUT from {@code COM:}), and from {@code OK} to the URC (to and from UFS files).
  *       The host is in this JVM, on a TCP socket, and reads and writes 1 MiB at a time through a direct buffer.</li>
- *   <li>An upload through {@code COM:} puts three processes on the cores (the host, qmodem, the server) where curl
- *       puts two; it is also measured against {@code cat file | curl -T -}, which has three as well.</li>
+ *   <li>A transfer through {@code COM:} puts three processes on the cores (the host, qmodem, the server) where curl
+ *       puts two; it is also measured against curl with a pipe to a third process, {@code cat file | curl -T -} and
+ *       {@code curl -o - | cat >/dev/null}.</li>
+ *   <li>Besides each side's own CPU time, the machine's (all processes and the kernel, from {@code /proc/stat}) is
+ *       printed per GiB: what the whole transfer cost the cores. For curl it is sampled every few milliseconds and
+ *       taken between curl's own two timers, so that its start and login are not counted.</li>
  *   <li>Each row runs {@code rounds} times after one round that is not counted (the JIT's and the file system's
  *       first pass), curl and qmodem alternating which goes first; the figure is the median.</li>
  * </ul>
@@ -61,6 +65,8 @@ public final class TransferBenchmark {
     private static final int HOST_CHUNK = 1024 * 1024;
     private static final double MB = 1_000_000.0;
     private static final String SERVED = "big.bin";
+    /** The unit of /proc/stat's times (USER_HZ), 100 on Linux's every architecture that qmodem runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     /** What a row moves, over which security, between the server and which local end. */
     enum Row {
@@ -95,6 +101,10 @@ public final class TransferBenchmark {
         String curlLabel() {
             return "curl" + (tls ? " --ssl-reqd" : "") + (get ? (ufs ? " -o file" : " -o /dev/null") : " -T file");
         }
+
+        String pipedCurlLabel() {
+            return get ? "curl -o - | cat >/dev/null" : "cat file | curl -T -";
+        }
     }
 
     private record Options(long size, int rounds, List<Row> rows, boolean withCurl, Path jfr) {
@@ -128,15 +138,18 @@ public final class TransferBenchmark {
                 + Arrays.stream(Row.values()).map(Row::key).toList());
     }
 
-    /** One transfer: its speed in bytes/s and the CPU time it cost, in seconds per GiB moved. */
-    private record Run(double speed, double cpuPerGib) {
+    /**
+     * One transfer: its speed in bytes/s and the CPU time it cost, in seconds per GiB moved: its own process's, and
+     * the machine's (every process and the kernel).
+     */
+    private record Run(double speed, double cpuPerGib, double machineCpuPerGib) {
     }
 
     /** One row's runs per side, and the heap qmodem's JVM used at most while it ran. */
     private static final class Figures {
         final List<Run> curl = new ArrayList<>();
-        /** Uploads through COM: only: curl reading from a pipe, the same three processes as host, qmodem and server. */
-        final List<Run> curlFromPipe = new ArrayList<>();
+        /** Rows through COM: only: curl with a pipe to a third process, as many processes as host, qmodem and server. */
+        final List<Run> curlThroughPipe = new ArrayList<>();
         final List<Run> qmodem = new ArrayList<>();
         long peakHeap;
     }
@@ -190,8 +203,10 @@ public final class TransferBenchmark {
                             }
                             HeapSampler heap = HeapSampler.start();
                             long cpuBefore = moduleCpuNanos();
+                            long machineBefore = machineCpuNanos();
                             double speed = host.transfer(row, options.size(), served);
-                            f.qmodem.add(new Run(speed, perGib(moduleCpuNanos() - cpuBefore, options.size())));
+                            f.qmodem.add(new Run(speed, perGib(moduleCpuNanos() - cpuBefore, options.size()),
+                                    perGib(machineCpuNanos() - machineBefore, options.size())));
                             f.peakHeap = Math.max(f.peakHeap, heap.stop());
                             if (options.withCurl() && !curlFirst) {
                                 curlRuns(row, f, server, served, curlFiles, work);
@@ -213,7 +228,8 @@ public final class TransferBenchmark {
 
     private static void report(Options options, Map<Row, Figures> figures) {
         System.out.printf("load average at end: %s (2 shared cores: speeds are noisy, compare ratios within one run; "
-                + "CPU s/GiB is the steadier figure: qmodem's JVM without the host thread, curl's process)%n",
+                + "CPU s/GiB is the steadier figure: qmodem's JVM without the host thread, curl's process; "
+                + "machine: every process and the kernel)%n",
                 loadAverage());
         for (Map.Entry<Row, Figures> entry : figures.entrySet()) {
             Row row = entry.getKey();
@@ -229,14 +245,17 @@ public final class TransferBenchmark {
             double curl = median(f.curl, Run::speed);
             double curlCpu = median(f.curl, Run::cpuPerGib);
             System.out.printf("  %s  qmodem %7.1f MB/s %s  %-29s %7.1f MB/s %s  ratio %.2f"
-                            + "   CPU s/GiB qmodem %.2f curl %.2f   %s%n",
+                            + "   CPU s/GiB qmodem %.2f curl %.2f, machine %.2f / %.2f   %s%n",
                     row.label(), qmodem / MB, rounds(f.qmodem), row.curlLabel(), curl / MB, rounds(f.curl),
-                    qmodem / curl, qmodemCpu, curlCpu, heap);
-            if (!f.curlFromPipe.isEmpty()) {
-                double piped = median(f.curlFromPipe, Run::speed);
-                System.out.printf("  %s  %-29s %7.1f MB/s %s  qmodem / this %.2f (curl -T file / this %.2f)%n",
-                        " ".repeat(row.label().length()), "cat file | curl -T -", piped / MB,
-                        rounds(f.curlFromPipe), qmodem / piped, curl / piped);
+                    qmodem / curl, qmodemCpu, curlCpu, median(f.qmodem, Run::machineCpuPerGib),
+                    median(f.curl, Run::machineCpuPerGib), heap);
+            if (!f.curlThroughPipe.isEmpty()) {
+                double piped = median(f.curlThroughPipe, Run::speed);
+                System.out.printf("  %s  %-29s %7.1f MB/s %s  qmodem / this %.2f (curl / this %.2f)"
+                                + "   machine CPU s/GiB %.2f%n",
+                        " ".repeat(row.label().length()), row.pipedCurlLabel(), piped / MB,
+                        rounds(f.curlThroughPipe), qmodem / piped, curl / piped,
+                        median(f.curlThroughPipe, Run::machineCpuPerGib));
             }
         }
         System.out.printf("  (max heap %.0f MiB)%n", Runtime.getRuntime().maxMemory() / 1048576.0);
@@ -251,6 +270,16 @@ public final class TransferBenchmark {
         long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         return process - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** CPU time the whole machine spent, every core: user, system, interrupts and steal, from /proc/stat. */
+    private static long machineCpuNanos() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busyTicks = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal (guest is in user)
+            busyTicks += Long.parseLong(fields[i]);
+        }
+        return busyTicks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
     }
 
     private static double perGib(long cpuNanos, long bytes) {
@@ -271,20 +300,23 @@ public final class TransferBenchmark {
         }
     }
 
-    /** curl's speed, timed from its pretransfer point to its end by its own timers, and its CPU time (user + sys). */
     /**
-     * curl's runs of a row. An upload through COM: has a third process on the cores (the host, qmodem, the server),
-     * so it is also measured against curl reading the file from {@code cat} through a pipe, which has three too.
+     * curl's runs of a row. A row through COM: has a third process on the cores (the host, qmodem, the server), so it
+     * is also measured against curl with a pipe to {@code cat}, which has three too.
      */
     private static void curlRuns(Row row, Figures f, Vsftpd server, Path served, Path curlFiles, Path work)
             throws IOException, InterruptedException {
         f.curl.add(curl(row, server, served, curlFiles, work, false));
-        if (!row.get && !row.ufs) {
-            f.curlFromPipe.add(curl(row, server, served, curlFiles, work, true));
+        if (!row.ufs) {
+            f.curlThroughPipe.add(curl(row, server, served, curlFiles, work, true));
         }
     }
 
-    private static Run curl(Row row, Vsftpd server, Path served, Path curlFiles, Path work, boolean fromPipe)
+    /**
+     * One curl run, timed from its pretransfer point to its end by its own timers; its CPU time (user + sys, the
+     * pipe's other process included) and the machine's over the whole run.
+     */
+    private static Run curl(Row row, Vsftpd server, Path served, Path curlFiles, Path work, boolean throughPipe)
             throws IOException, InterruptedException {
         Path times = work.resolve("curl-times");
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString(),
@@ -299,26 +331,34 @@ public final class TransferBenchmark {
         } else {
             command.addAll(List.of("-T", served.toString(), url + "curl-up.bin"));
         }
-        command.addAll(List.of("-w", "%{time_pretransfer} %{time_total} %{size_download} %{size_upload}"));
-        if (fromPipe) {
+        // %{stderr}: the timers stay out of the body when curl writes it to a pipe
+        command.addAll(List.of("-w", "%{stderr}%{time_pretransfer} %{time_total} %{size_download} %{size_upload}"));
+        if (throughPipe) {
             List<String> curl = command.subList(command.indexOf("curl"), command.size());
-            curl.set(curl.indexOf(served.toString()), "-");
-            String pipeline = "cat '" + served + "' | " + String.join(" ", curl.stream().map(a -> "'" + a + "'").toList());
+            curl.set(curl.indexOf(row.get ? "/dev/null" : served.toString()), "-");
+            String quoted = String.join(" ", curl.stream().map(a -> "'" + a + "'").toList());
+            String pipeline = row.get ? quoted + " | cat >/dev/null" : "cat '" + served + "' | " + quoted;
             curl.clear();
             command.addAll(List.of("sh", "-c", pipeline));
         }
+        MachineCpuSampler machine = MachineCpuSampler.start();
+        long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (process.waitFor() != 0) {
             throw new IOException("curl failed: " + output);
         }
+        List<long[]> samples = machine.stop();
         Files.deleteIfExists(downloaded);
         String[] timers = output.split(" ");
         double seconds = Double.parseDouble(timers[1]) - Double.parseDouble(timers[0]);
+        long machineNanos = MachineCpuSampler.busyBetween(samples, started + (long) (Double.parseDouble(timers[0]) * 1e9),
+                started + (long) (Double.parseDouble(timers[1]) * 1e9));
         long bytes = Long.parseLong(timers[row.get ? 2 : 3]);
         String[] cpu = Files.readString(times).trim().split(" ");
         double cpuSeconds = Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1]);
-        return new Run(bytes / seconds, cpuSeconds / (bytes / (double) (1L << 30)));
+        return new Run(bytes / seconds, cpuSeconds / (bytes / (double) (1L << 30)),
+                perGib(machineNanos, bytes));
     }
 
     private static void writeRandom(Path file, long size) throws IOException {
@@ -458,6 +498,59 @@ public final class TransferBenchmark {
         @Override
         public void close() throws IOException {
             channel.close();
+        }
+    }
+
+    /** Samples the machine's busy CPU time every 2 ms while a curl runs: pairs of {@code {nanoTime, busy nanos}}. */
+    private static final class MachineCpuSampler {
+        private final List<long[]> samples = new ArrayList<>();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        static MachineCpuSampler start() {
+            MachineCpuSampler sampler = new MachineCpuSampler();
+            sampler.thread = Thread.ofPlatform().daemon().start(() -> {
+                while (sampler.running) {
+                    try {
+                        long busy = machineCpuNanos();
+                        synchronized (sampler.samples) {
+                            sampler.samples.add(new long[] {System.nanoTime(), busy});
+                        }
+                        Thread.sleep(2);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            return sampler;
+        }
+
+        List<long[]> stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            synchronized (samples) {
+                return List.copyOf(samples);
+            }
+        }
+
+        /** Busy time between two instants, read off the samples around each (linear between two samples). */
+        static long busyBetween(List<long[]> samples, long from, long to) {
+            return busyAt(samples, to) - busyAt(samples, from);
+        }
+
+        private static long busyAt(List<long[]> samples, long time) {
+            long[] before = samples.get(0);
+            for (long[] sample : samples) {
+                if (sample[0] >= time) {
+                    if (sample[0] == before[0]) {
+                        return sample[1];
+                    }
+                    double part = (time - before[0]) / (double) (sample[0] - before[0]);
+                    return before[1] + (long) (part * (sample[1] - before[1]));
+                }
+                before = sample;
+            }
+            return before[1];
         }
     }
 
