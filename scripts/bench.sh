@@ -5,11 +5,15 @@
 #   scripts/bench.sh profile [MiB] [rows]       one JFR recording per row, qmodem only, and its top frames
 #   scripts/bench.sh scale [sizes [modules [iterations [ramp-s]]]]  fleet cost per module, a fleet workload on vsftpd
 #   scripts/bench.sh fuzz [lines [seed]]        10^6 random AT lines in random chunks (a few minutes; not part of all)
+#   scripts/bench.sh relay-floor [MiB [rounds]] what one relay hop costs this machine, copying or splicing (no qmodem)
 #   scripts/bench.sh all
 # The transfer benchmark starts vsftpd (scripts/install-peers.sh installs it) and needs root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+if [[ ${1:-} == relay-floor ]]; then
+  exec python3 scripts/relay-floor.py "${@:2}"
+fi
 ./qmodem --version >/dev/null            # builds the jar and finds the JDK
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' qmodem)
 export JAVA_HOME=$(find_jdk)
