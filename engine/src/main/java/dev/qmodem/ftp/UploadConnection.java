@@ -57,13 +57,11 @@ public final class UploadConnection extends DataConnection {
                 return length;
             }
             if (out != null) {
-                if (bounce == null) {
-                    bounce = new byte[BOUNCE];
-                }
+                byte[] heap = bounce(length);
                 while (source.hasRemaining()) {
-                    int n = Math.min(bounce.length, source.remaining());
-                    source.get(bounce, 0, n);
-                    write(bounce, 0, n);
+                    int n = Math.min(heap.length, source.remaining());
+                    source.get(heap, 0, n);
+                    write(heap, 0, n);
                 }
                 return length;
             }
@@ -91,6 +89,18 @@ public final class UploadConnection extends DataConnection {
             } finally {
                 silence.idle();
             }
+        }
+
+        /** As large as the writes need, up to {@link #UPLOAD_BOUNCE}: a short upload does not take a whole one. */
+        private byte[] bounce(int wanted) {
+            int size = UPLOAD_BOUNCE;
+            while (size > 1024 && size / 2 >= wanted) {
+                size /= 2;
+            }
+            if (bounce == null || bounce.length < size) {
+                bounce = new byte[size];
+            }
+            return bounce;
         }
 
         @Override
