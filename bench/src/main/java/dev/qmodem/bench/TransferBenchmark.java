@@ -49,8 +49,8 @@ import java.util.function.ToDoubleFunction;
  *       puts two; it is also measured against curl with a pipe to a third process, {@code cat file | curl -T -} and
  *       {@code curl -o - | cat >/dev/null}.</li>
  *   <li>Besides each side's own CPU time, the machine's (all processes and the kernel, from {@code /proc/stat}) is
- *       printed per GiB: what the whole transfer cost the cores. For curl it is sampled every few milliseconds and
- *       taken between curl's own two timers, so that its start and login are not counted.</li>
+ *       printed per GiB: what the whole transfer cost the cores. For curl it is sampled every 10 ms (the unit of
+ *       {@code /proc/stat}) and taken between curl's own two timers, so that its start and login are not counted.</li>
  *   <li>Each row runs {@code rounds} times after one round that is not counted (the JIT's and the file system's
  *       first pass), curl and qmodem alternating which goes first; the figure is the median.</li>
  * </ul>
@@ -501,33 +501,57 @@ public final class TransferBenchmark {
         }
     }
 
-    /** Samples the machine's busy CPU time every 2 ms while a curl runs: pairs of {@code {nanoTime, busy nanos}}. */
+    /** Runs a sample every 10 ms on a daemon thread, from the first at once until {@link #stop}. */
+    private static final class Sampling {
+        /** One sample; an IOException ends the sampling. */
+        @FunctionalInterface
+        interface Sample {
+            void take() throws IOException;
+        }
+
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        Sampling(Sample sample) {
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (running) {
+                        sample.take();
+                        Thread.sleep(10);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the figures so far stand
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+
+    /**
+     * The machine's busy CPU time while a curl runs, every 10 ms (the unit of {@code /proc/stat}): pairs of
+     * {@code {nanoTime, busy nanos}}.
+     */
     private static final class MachineCpuSampler {
         private final List<long[]> samples = new ArrayList<>();
-        private volatile boolean running = true;
-        private Thread thread;
+        private Sampling sampling;
 
         static MachineCpuSampler start() {
             MachineCpuSampler sampler = new MachineCpuSampler();
-            sampler.thread = Thread.ofPlatform().daemon().start(() -> {
-                while (sampler.running) {
-                    try {
-                        long busy = machineCpuNanos();
-                        synchronized (sampler.samples) {
-                            sampler.samples.add(new long[] {System.nanoTime(), busy});
-                        }
-                        Thread.sleep(2);
-                    } catch (IOException | InterruptedException e) {
-                        return;
-                    }
+            sampler.sampling = new Sampling(() -> {
+                long busy = machineCpuNanos();
+                synchronized (sampler.samples) {
+                    sampler.samples.add(new long[] {System.nanoTime(), busy});
                 }
             });
             return sampler;
         }
 
         List<long[]> stop() throws InterruptedException {
-            running = false;
-            thread.join();
+            sampling.stop();
             synchronized (samples) {
                 return List.copyOf(samples);
             }
@@ -554,32 +578,22 @@ public final class TransferBenchmark {
         }
     }
 
-    /** Samples the heap in use every 10 ms and keeps the peak. */
+    /** The heap in use every 10 ms, and its peak. */
     private static final class HeapSampler {
         private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
+        private Sampling sampling;
 
         static HeapSampler start() {
             System.gc();
             HeapSampler sampler = new HeapSampler();
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            sampler.thread = Thread.ofPlatform().daemon().start(() -> {
-                while (sampler.running) {
-                    sampler.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
+            sampler.sampling = new Sampling(
+                    () -> sampler.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max));
             return sampler;
         }
 
         long stop() throws InterruptedException {
-            running = false;
-            thread.join();
+            sampling.stop();
             return peak.get();
         }
     }
