@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 
@@ -97,7 +98,7 @@ class EscapeWhileHostStallsTest {
             for (int i = 0; i < n; i++) {
                 matched = buffer[i] == OK[matched] ? matched + 1 : (buffer[i] == OK[0] ? 1 : 0);
                 if (matched == OK.length) {
-                    assertThat(Escapes.show(java.util.Arrays.copyOfRange(buffer, i + 1, n))).as("bytes after OK")
+                    assertThat(Escapes.show(Arrays.copyOfRange(buffer, i + 1, n))).as("bytes after OK")
                             .isEmpty();
                     return count + i + 1 - OK.length;
                 }

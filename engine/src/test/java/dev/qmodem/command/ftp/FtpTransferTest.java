@@ -148,7 +148,7 @@ class FtpTransferTest {
             Files.write(rig.ufs().resolve("whole.bin"), Payloads.bytes(0, 2000));
             rig.at("AT+QFTPPUT=\"copy.bin\",\"whole.bin\"", "\r\nOK\r\n\r\n+QFTPPUT: 0,2000\r\n");
             assertThat(Payloads.fileHolds(rig.serverRoot().resolve("copy.bin"), 2000)).isTrue();
-            // more than the sockets hold: the file goes out by sendfile, which stops and waits for the server
+            // more than the sockets hold: the copy from the file stops and waits for the server to take more
             int big = (8 << 20) + 7;
             Files.write(rig.ufs().resolve("big.bin"), Payloads.bytes(0, big));
             rig.at("AT+QFTPPUT=\"big.bin\",\"big.bin\"", "\r\nOK\r\n\r\n+QFTPPUT: 0," + big + "\r\n");
