@@ -1,5 +1,6 @@
 package dev.qmodem.ftp;
 
+import dev.qmodem.os.SocketBuffers;
 import dev.qmodem.time.Clock;
 
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
@@ -29,8 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FtpSession implements Closeable {
 
-    /** Socket buffers for the data connection: large enough to keep loopback transfers at memory speed. */
-    static final int DATA_SOCKET_BUFFER = 1024 * 1024;
 
     /** A function of the control connection that may block on the server. */
     @FunctionalInterface
@@ -80,8 +79,8 @@ public final class FtpSession implements Closeable {
         wire.setControlEncoding(StandardCharsets.UTF_8.name());
         wire.setSocketFactory(ChannelSockets.CLIENT);
         wire.setServerSocketFactory(ChannelSockets.SERVER);
-        wire.setReceieveDataSocketBufferSize(DATA_SOCKET_BUFFER);
-        wire.setSendDataSocketBufferSize(DATA_SOCKET_BUFFER);
+        wire.setReceieveDataSocketBufferSize(SocketBuffers.receive()); // 0: not set, left to the kernel
+        wire.setSendDataSocketBufferSize(SocketBuffers.send());
         wire.setIpAddressFromPasvResponse(!settings.dataAddressFromControl());
         // data_address 0 means the PASV address exactly; Commons Net would otherwise swap private addresses.
         wire.setPassiveNatWorkaroundStrategy(null);

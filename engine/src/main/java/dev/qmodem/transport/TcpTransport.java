@@ -1,5 +1,6 @@
 package dev.qmodem.transport;
 
+import dev.qmodem.os.SocketBuffers;
 import dev.qmodem.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 public final class TcpTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(TcpTransport.class);
-    /** Large enough that a data-mode transfer on loopback is not limited by the window. */
-    private static final int HOST_SOCKET_BUFFER = 1024 * 1024;
     /** How long a new connection waits for the served one to end before it is refused. */
     static final Duration RECONNECT_GRACE = Duration.ofSeconds(2);
 
@@ -176,8 +175,7 @@ public final class TcpTransport implements Transport {
     private void serve(HostSessionHandler handler, Socket socket) {
         try {
             socket.setTcpNoDelay(true);
-            socket.setSendBufferSize(HOST_SOCKET_BUFFER);
-            socket.setReceiveBufferSize(HOST_SOCKET_BUFFER);
+            SocketBuffers.apply(socket);
             handler.serve(new SocketLink(socket));
         } catch (SocketException e) {
             log.debug("socket setup failed: {}", e.toString());

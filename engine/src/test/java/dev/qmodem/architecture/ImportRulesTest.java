@@ -27,12 +27,13 @@ class ImportRulesTest {
     private static final Pattern IMPORT = Pattern.compile("^import dev\\.qmodem\\.([a-z]+)", Pattern.MULTILINE);
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("at", Set.of()),
-            Map.entry("transport", Set.of("time")),
+            Map.entry("os", Set.of()),
+            Map.entry("transport", Set.of("os", "time")),
             Map.entry("fs", Set.of()),
             Map.entry("profile", Set.of()),
             Map.entry("network", Set.of()),
             Map.entry("time", Set.of()),
-            Map.entry("ftp", Set.of("fs", "profile", "time")),
+            Map.entry("ftp", Set.of("fs", "os", "profile", "time")),
             Map.entry("data", Set.of("at", "time")),
             Map.entry("fault", Set.of("ftp", "transport", "time")),
             Map.entry("command", Set.of("at", "data", "ftp", "fs", "profile", "network", "time", "fault")),

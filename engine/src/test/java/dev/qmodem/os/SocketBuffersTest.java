@@ -1,0 +1,36 @@
+package dev.qmodem.os;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The buffer size is asked for only where the system's maximum allows all of it; else the kernel autotunes. */
+class SocketBuffersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMaximumThatAllowsTheWantedSizeGetsIt() throws IOException {
+        assertThat(SocketBuffers.sizeUnder(Files.writeString(dir.resolve("rmem_max"), "33554432\n")))
+                .isEqualTo(SocketBuffers.WANTED);
+        assertThat(SocketBuffers.sizeUnder(Files.writeString(dir.resolve("wmem_max"), "4194304\n")))
+                .isEqualTo(SocketBuffers.WANTED);
+    }
+
+    @Test
+    void aStockMaximumLeavesTheBufferToTheKernel() throws IOException {
+        assertThat(SocketBuffers.sizeUnder(Files.writeString(dir.resolve("rmem_max"), "212992\n"))).isZero();
+    }
+
+    @Test
+    void noMaximumToReadAsksAsBefore() {
+        assertThat(SocketBuffers.sizeUnder(dir.resolve("absent"))).isEqualTo(SocketBuffers.WANTED);
+        assertThat(SocketBuffers.sizeUnder(dir)).isEqualTo(SocketBuffers.WANTED);
+    }
+}
