@@ -1,5 +1,6 @@
 package dev.qmodem.os;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -50,8 +51,9 @@ public final class SocketBuffers {
 
     /** {@link #WANTED} when the system's maximum allows it (or cannot be read: not Linux), else 0. */
     static int sizeUnder(Path maximum) {
-        try {
-            return Long.parseLong(Files.readString(maximum).trim()) >= WANTED ? WANTED : 0;
+        // read as a line: Files.readString gives "4" for a sysctl of 4194304 (a /proc file's size is 0)
+        try (BufferedReader reader = Files.newBufferedReader(maximum)) {
+            return Long.parseLong(String.valueOf(reader.readLine()).trim()) >= WANTED ? WANTED : 0;
         } catch (IOException | NumberFormatException | SecurityException unknown) {
             return WANTED;
         }
