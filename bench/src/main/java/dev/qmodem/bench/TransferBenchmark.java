@@ -2,6 +2,7 @@ package dev.qmodem.bench;
 
 import dev.qmodem.module.EmulatedModule;
 import dev.qmodem.module.ModuleConfig;
+import dev.qmodem.os.SocketBuffers;
 import dev.qmodem.profile.Model;
 import dev.qmodem.testpeers.Peers;
 import dev.qmodem.testpeers.Vsftpd;
@@ -65,6 +66,10 @@ public final class TransferBenchmark {
     private static final int HOST_CHUNK = 1024 * 1024;
     private static final double MB = 1_000_000.0;
     private static final String SERVED = "big.bin";
+    /** Files of the transfer's size at once: served, two uploads, two downloads, the UFS file to upload. */
+    private static final int FILE_COPIES = 6;
+    /** Memory /dev/shm must leave over for the processes, its files being memory too. */
+    private static final long SHM_HEADROOM = 2L << 30;
     /** The unit of /proc/stat's times (USER_HZ), 100 on Linux's every architecture that qmodem runs on. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -157,12 +162,13 @@ public final class TransferBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Peers.requireVsftpd();
-        Path work = scratchFolder();
+        Path work = scratchFolder(options.size());
         Path ufs = Files.createDirectories(work.resolve("ufs"));
         Path curlFiles = Files.createDirectories(work.resolve("curl"));
         System.out.printf("transfer of %d MiB over loopback against one vsftpd 3.0.3 (plain and explicit FTPS), "
                         + "files in %s, median of %d alternating rounds after one warm-up round; load average at start: %s%n",
                 options.size() >> 20, work.getParent(), options.rounds(), loadAverage());
+        System.out.printf("qmodem's data connections and host socket: %s%n", socketBuffers());
         Map<Row, Figures> figures = new EnumMap<>(Row.class);
         try (Vsftpd server = Vsftpd.builder().tls(Vsftpd.Tls.EXPLICIT).root(work.resolve("server"))
                 .option("force_local_logins_ssl", "NO").option("force_local_data_ssl", "NO")
@@ -375,13 +381,27 @@ public final class TransferBenchmark {
      * Where the served, uploaded and UFS files go: a RAM file system when the machine has one, so that the disk's
      * write-back of the previous round's gigabyte does not decide an upload's speed (both sides write there).
      */
-    private static Path scratchFolder() throws IOException {
+    /**
+     * On /dev/shm when it can hold the files with room to spare: its files are memory, and an 8 GiB run on a machine
+     * with 24 GiB filled it and had the benchmark killed.
+     */
+    private static Path scratchFolder(long size) throws IOException {
         Path shm = Path.of("/dev/shm");
-        Path work = Files.isDirectory(shm) && Files.isWritable(shm)
+        boolean roomy = Files.isDirectory(shm) && Files.isWritable(shm)
+                && Files.getFileStore(shm).getUsableSpace() > FILE_COPIES * size + SHM_HEADROOM;
+        Path work = roomy
                 ? Files.createTempDirectory(shm, "qmodem-bench-transfer")
                 : Files.createTempDirectory("qmodem-bench-transfer");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // vsftpd's user goes in
         return work;
+    }
+
+    private static String socketBuffers() {
+        int receive = SocketBuffers.receive();
+        int send = SocketBuffers.send();
+        return (receive > 0 ? "receive buffer " + (receive >> 20) + " MiB" : "receive buffer autotuned")
+                + (send > 0 ? ", send buffer " + (send >> 20) + " MiB" : ", send buffer autotuned")
+                + " (net.core.rmem_max/wmem_max below " + (SocketBuffers.WANTED >> 20) + " MiB: autotuned)";
     }
 
     private static void deleteTree(Path root) throws IOException {
