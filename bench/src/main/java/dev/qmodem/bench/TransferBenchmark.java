@@ -379,11 +379,9 @@ public final class TransferBenchmark {
 
     /**
      * Where the served, uploaded and UFS files go: a RAM file system when the machine has one, so that the disk's
-     * write-back of the previous round's gigabyte does not decide an upload's speed (both sides write there).
-     */
-    /**
-     * On /dev/shm when it can hold the files with room to spare: its files are memory, and an 8 GiB run on a machine
-     * with 24 GiB filled it and had the benchmark killed.
+     * write-back of the previous round's gigabyte does not decide an upload's speed (both sides write there); /dev/shm
+     * only when it holds the files with room to spare, as its files are memory (an 8 GiB run on a machine with 24 GiB
+     * filled it and had the benchmark killed).
      */
     private static Path scratchFolder(long size) throws IOException {
         Path shm = Path.of("/dev/shm");

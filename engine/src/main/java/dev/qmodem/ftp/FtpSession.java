@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FtpSession implements Closeable {
 
-
     /** A function of the control connection that may block on the server. */
     @FunctionalInterface
     private interface WireCall<T> {

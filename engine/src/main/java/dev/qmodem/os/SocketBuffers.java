@@ -10,10 +10,10 @@ import java.nio.file.Path;
 /**
  * The socket buffers of the connections a transfer's bytes cross (an FTP data connection, a host's TCP link). On
  * loopback a relay's speed is set by how many bytes each wake-up moves: with 4 MiB buffers (the kernel doubles them)
- * a download through {@code COM:} went 0.90-1.07x curl, with 1 MiB 0.71-0.85x, in the same hour. Asking caps a
- * buffer at the system's maximum ({@code net.core.rmem_max}, {@code wmem_max}, 208 KiB on a stock Linux) and turns
- * the kernel's autotuning off, which then does better (0.77-0.83x against 0.61-0.73x capped): below
- * {@link #WANTED} the buffer is left to the kernel.
+ * a download through {@code COM:} went 0.90-0.95x curl, with 1 MiB 0.71-0.85x, alternating in one hour. What is
+ * asked for is capped at the system's maximum ({@code net.core.rmem_max}, {@code wmem_max}, 208 KiB on a stock
+ * Linux), and asking turns the kernel's autotuning off; with the maximum that low, autotuning did better (0.77-0.83x
+ * against 0.61-0.73x), so where the maximum is below {@link #WANTED} the buffer is left to the kernel.
  */
 public final class SocketBuffers {
 

@@ -39,7 +39,7 @@ class SocketBuffersTest {
     }
 
     @Test
-    void noMaximumToReadAsksAsBefore() {
+    void noMaximumToReadAsksForTheWantedSize() {
         assertThat(SocketBuffers.sizeUnder(dir.resolve("absent"))).isEqualTo(SocketBuffers.WANTED);
         assertThat(SocketBuffers.sizeUnder(dir)).isEqualTo(SocketBuffers.WANTED);
     }
